@@ -1,0 +1,14 @@
+/** Jest runs the TypeScript sources through SWC (fast, no type check; `npm run lint` type-checks). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.(t|j)sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2020" } },
+    ],
+  },
+  maxWorkers: 2,
+  testTimeout: 60000,
+};
