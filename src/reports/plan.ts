@@ -133,6 +133,12 @@ export interface SheetPlan {
   readonly columnWidths?: readonly { readonly col: number; readonly width: number }[];
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly charts?: readonly ChartPlan[];
+  /**
+   * 0-based columns to hide (helper values a chart draws from, e.g. the A and B lines of the Pareto
+   * chart). Charts on this sheet must still plot them: Office.js `chart.plotVisibleOnly = false`,
+   * xlsx `<c:plotVisOnly val="0"/>`.
+   */
+  readonly hiddenColumns?: readonly number[];
 }
 
 export interface ReportPlan {
