@@ -115,7 +115,17 @@ export const settingsSchema = z.object({
     .refine((s) => s.salesUnit <= s.salesBreak, { message: "the sales break must not be below the sales unit", path: ["salesBreak"] }),
 
   /** SPEC §4c — stakeholder ideal profile. */
-  stakeholder: z.object({ idealAge: z.number().positive().default(30) }).prefault({}),
+  stakeholder: z
+    .object({
+      idealAge: z.number().positive().default(30),
+      /** Age fit on the radar: 100 at the ideal age, minus this per year away, floored at 0 [chosen, SPEC §4c]. */
+      agePointsPerYear: z.number().min(0).default(2),
+      /** Development-potential bands (蓝筹股 / 潜力股 / 红筹股). */
+      devPotential: z
+        .object({ blueChip: band.default([90, 100]), growth: band.default([80, 90]), redChip: band.default([70, 80]) })
+        .prefault({}),
+    })
+    .prefault({}),
 
   /** SPEC §5 — segmentation, spending tiers, life cycle. */
   segment: z
