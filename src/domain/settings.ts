@@ -32,6 +32,8 @@ export const settingsSchema = z.object({
         .prefault({}),
       keyAccount: z.number().default(80),
       potential: z.number().default(60),
+      /** An account counts as won when our share of its purchases is above this (SPEC §1: > 60 %). */
+      wonShare: share.default(0.6),
     })
     .prefault({})
     .refine((s) => s.potential < s.keyAccount, { message: "the potential cut-off must be below the key-account cut-off", path: ["potential"] }),
