@@ -1,0 +1,53 @@
+/**
+ * From a domain error to what a cell shows. Excel displays a message only for #VALUE! and #N/A
+ * (EXCEL-BEHAVIOUR §12), so those are the only two codes used: a missing value is #N/A, anything
+ * else the user can fix is #VALUE!. A function never throws: `guardRows` turns an unexpected failure
+ * into a #VALUE! that still says what happened.
+ */
+import { atRow, type KamError, type Lang } from "../domain/errors";
+import { unexpected } from "./messages";
+import { getSettings } from "./settings-source";
+
+/** A cell's value in a returned array. */
+export type Cell = number | string | boolean | CustomFunctions.Error;
+export type CellRows = Cell[][];
+
+export function cellError(e: KamError, lang: Lang): CustomFunctions.Error {
+  const code = e.kind === "missing" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+  return new CustomFunctions.Error(code, e.msg[lang]);
+}
+
+/** A whole-argument problem: one error cell instead of a spill. */
+export function errorRows(e: KamError, lang: Lang): CellRows {
+  return [[cellError(e, lang)]];
+}
+
+/**
+ * The error of one row of a multi-row argument, prefixed "row N:" (1-based within the argument).
+ * A single-row argument needs no row number: the cell is next to the formula.
+ */
+export function rowCellError(e: KamError, index: number, rowCount: number, lang: Lang): CustomFunctions.Error {
+  return cellError(rowCount > 1 ? atRow(e, index + 1) : e, lang);
+}
+
+function detail(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message || thrown.name;
+  return String(thrown);
+}
+
+function language(): Lang {
+  try {
+    return getSettings().language;
+  } catch {
+    return "en";
+  }
+}
+
+/** Run a function that returns a spilled array; an exception becomes a 1×1 #VALUE! with a message. */
+export function guardRows(fn: string, body: () => CellRows): CellRows {
+  try {
+    return body();
+  } catch (thrown) {
+    return errorRows(unexpected(fn, detail(thrown)), language());
+  }
+}
