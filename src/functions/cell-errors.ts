@@ -4,7 +4,7 @@
  * else the user can fix is #VALUE!. A function never throws: `guardRows` turns an unexpected failure
  * into a #VALUE! that still says what happened.
  */
-import { atRow, type KamError, type Lang } from "../domain/errors";
+import { at, atRow, type KamError, type Lang } from "../domain/errors";
 import { unexpected } from "./messages";
 import { getSettings } from "./settings-source";
 
@@ -28,6 +28,17 @@ export function errorRows(e: KamError, lang: Lang): CellRows {
  */
 export function rowCellError(e: KamError, index: number, rowCount: number, lang: Lang): CustomFunctions.Error {
   return cellError(rowCount > 1 ? atRow(e, index + 1) : e, lang);
+}
+
+/**
+ * The error of one cell of a range handled cell by cell: "row 2, column 3:" in a block,
+ * "row 2:" in a column, "column 3:" in a row, nothing for a single cell.
+ */
+export function cellAtError(e: KamError, i: number, j: number, rows: number, cols: number, lang: Lang): CustomFunctions.Error {
+  if (rows > 1 && cols > 1) return cellError(at(e, { en: `row ${i + 1}, column ${j + 1}`, zh: `第 ${i + 1} 行第 ${j + 1} 列` }), lang);
+  if (rows > 1) return cellError(atRow(e, i + 1), lang);
+  if (cols > 1) return cellError(at(e, { en: `column ${j + 1}`, zh: `第 ${j + 1} 列` }), lang);
+  return cellError(e, lang);
 }
 
 function detail(thrown: unknown): string {

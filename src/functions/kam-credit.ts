@@ -9,7 +9,7 @@ import { CREDIT_GRADE_LABELS, CREDIT_LIST_LABELS, creditGrade, creditList, credi
 import type { Lang, Msg } from "../domain/errors";
 import type { Settings } from "../domain/settings";
 import { asColumn, asScalar } from "./cells";
-import { errorRows, rowCellError, type Cell, type CellRows } from "./cell-errors";
+import { cellAtError, errorRows, rowCellError, type Cell, type CellRows } from "./cell-errors";
 import { lengthsDiffer } from "./messages";
 import { CREDIT_OUTPUT_LABELS, optionSpec, parseOption, type CreditOutput } from "./options";
 
@@ -48,6 +48,7 @@ export function kamCreditGrade(volume: unknown, performance: unknown, risk: unkn
 
   const n = v.length;
   const out = which.value;
+  const row = vc.value.orientation === "row";
   const cells: Cell[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const a = v[i][0], b = p[i][0], c = r[i][0];
@@ -61,7 +62,7 @@ export function kamCreditGrade(volume: unknown, performance: unknown, risk: unkn
     } else {
       const res = creditScore(a, b, c);
       if (!res.ok) {
-        cells[i] = rowCellError(res.error, i, n, lang);
+        cells[i] = row ? cellAtError(res.error, 0, i, 1, n, lang) : rowCellError(res.error, i, n, lang);
         continue;
       }
       score = res.value;
@@ -69,7 +70,7 @@ export function kamCreditGrade(volume: unknown, performance: unknown, risk: unkn
     cells[i] = result(score, out, s, lang);
   }
   // Laid out like the volume argument: a row of inputs gives a row of results.
-  if (vc.value.orientation === "row") return [cells];
+  if (row) return [cells];
   const rows: CellRows = new Array(n);
   for (let i = 0; i < n; i++) rows[i] = [cells[i]];
   return rows;

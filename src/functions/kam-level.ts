@@ -4,11 +4,11 @@
  * points, so a column of labels gives a column of points.
  */
 import type { Msg } from "../domain/errors";
-import { levelPoints } from "../domain/profile";
+import { levelPoints, parseLevelDimension } from "../domain/profile";
 import type { Settings } from "../domain/settings";
 import { asRows, asScalar, width } from "./cells";
-import { errorRows, rowCellError, type Cell, type CellRows } from "./cell-errors";
-import { argumentEmpty, argumentMissing } from "./messages";
+import { cellAtError, errorRows, type Cell, type CellRows } from "./cell-errors";
+import { argumentEmpty } from "./messages";
 
 export const DIMENSION_ARG: Msg = { en: "dimension", zh: "维度（dimension）" };
 export const VALUE_ARG: Msg = { en: "value", zh: "值（value）" };
@@ -17,7 +17,9 @@ export function kamLevel(dimension: unknown, value: unknown, s: Settings): CellR
   const lang = s.language;
   const d = asScalar(dimension, DIMENSION_ARG);
   if (!d.ok) return errorRows(d.error, lang);
-  if (d.value === undefined) return errorRows(argumentMissing(DIMENSION_ARG), lang);
+  // An unknown dimension is wrong for every cell: one error, listing the dimensions.
+  const dim = parseLevelDimension(d.value);
+  if (!dim.ok) return errorRows(dim.error, lang);
   const r = asRows(value, VALUE_ARG);
   if (!r.ok) return errorRows(r.error, lang);
   const rows = r.value;
@@ -29,8 +31,8 @@ export function kamLevel(dimension: unknown, value: unknown, s: Settings): CellR
     const row = rows[i];
     const cells: Cell[] = new Array(cols);
     for (let j = 0; j < cols; j++) {
-      const res = levelPoints(d.value, row[j], s);
-      cells[j] = res.ok ? res.value : rowCellError(res.error, i, n, lang);
+      const res = levelPoints(dim.value, row[j], s);
+      cells[j] = res.ok ? res.value : cellAtError(res.error, i, j, n, cols, lang);
     }
     out[i] = cells;
   }

@@ -8,7 +8,7 @@ import { at, type Msg } from "../domain/errors";
 import { lifeStageOf, STAGE_LABELS } from "../domain/segment";
 import type { Settings } from "../domain/settings";
 import { asRows, asScalar, width } from "./cells";
-import { errorRows, rowCellError, type Cell, type CellRows } from "./cell-errors";
+import { cellAtError, errorRows, type Cell, type CellRows } from "./cell-errors";
 import { argumentEmpty } from "./messages";
 
 export const SIGNED_ARG: Msg = { en: "signed", zh: "签约日期（signed）" };
@@ -39,12 +39,12 @@ export function kamStage(signed: unknown, asOf: unknown, s: Settings, now?: Date
     for (let j = 0; j < cols; j++) {
       const d = parseDate(row[j]);
       if (!d.ok) {
-        cells[j] = rowCellError(at(d.error, SIGNED_ARG), i, n, lang);
+        cells[j] = cellAtError(at(d.error, SIGNED_ARG), i, j, n, cols, lang);
         continue;
       }
       // Both dates are serials by now; what can still fail is a contract signed after as_of.
       const st = lifeStageOf(d.value, asOfSerial, s);
-      cells[j] = st.ok ? STAGE_LABELS[st.value][lang] : rowCellError(st.error, i, n, lang);
+      cells[j] = st.ok ? STAGE_LABELS[st.value][lang] : cellAtError(st.error, i, j, n, cols, lang);
     }
     out[i] = cells;
   }

@@ -9,7 +9,7 @@ import type { Settings } from "../domain/settings";
 import { checkRange, toNumber } from "../domain/values";
 import { WEIGHTED_TIER_LABELS, weightedTier } from "../domain/weighted";
 import { asRows, asScalar, width } from "./cells";
-import { errorRows, rowCellError, type Cell, type CellRows } from "./cell-errors";
+import { cellAtError, errorRows, type Cell, type CellRows } from "./cell-errors";
 import { argumentEmpty } from "./messages";
 import { optionSpec, parseOption, TIER_MODEL_LABELS, type TierModel } from "./options";
 
@@ -53,7 +53,7 @@ export function kamTier(score: unknown, model: unknown, s: Settings): CellRows {
       }
       const num = toNumber(v, TOTAL);
       const inRange = num.ok ? checkRange(num.value, TOTAL, 0, max) : num;
-      cells[j] = inRange.ok ? label(inRange.value) : rowCellError(inRange.error, i, n, lang);
+      cells[j] = inRange.ok ? label(inRange.value) : cellAtError(inRange.error, i, j, n, cols, lang);
     }
     out[i] = cells;
   }
