@@ -3,6 +3,7 @@
  * Life-cycle stages (SPEC §5) and red-list months (SPEC §2) count calendar months between serials.
  */
 import { fail, ok, type Result } from "./errors";
+import { describeValue } from "./values";
 
 export interface Ymd {
   y: number;
@@ -102,23 +103,15 @@ export const DATE_FORMS = { en: "a date such as 2026-03-01 or 2026/3/1, or an Ex
 
 const DATE_TEXT = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/;
 
-function shown(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString();
-  if (Array.isArray(v)) return "a list of values";
-  return typeof v;
-}
-
 function notADate(v: unknown): Result<number> {
-  const got = shown(v);
-  return fail("date.invalid", "invalid", `expected ${DATE_FORMS.en}, got "${got}"`, `应为${DATE_FORMS.zh}，实际为“${got}”`);
+  const got = describeValue(v);
+  return fail("not_a_date", "invalid", `expected ${DATE_FORMS.en}, got "${got}"`, `应为${DATE_FORMS.zh}，实际为“${got}”`);
 }
 
 function fromYmd(y: number, m: number, d: number, raw: string): Result<number> {
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
     return fail(
-      "date.noSuchDay",
+      "no_such_day",
       "invalid",
       `"${raw}" is not a calendar date between 1900-01-01 and 9999-12-31`,
       `“${raw}”不是 1900-01-01 至 9999-12-31 之间的有效日期`,
@@ -133,12 +126,12 @@ function fromYmd(y: number, m: number, d: number, raw: string): Result<number> {
  */
 export function parseDate(v: unknown): Result<number> {
   if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) {
-    return fail("date.missing", "missing", `the date is missing; expected ${DATE_FORMS.en}`, `日期缺失；应为${DATE_FORMS.zh}`);
+    return fail("date_missing", "missing", `the date is missing; expected ${DATE_FORMS.en}`, `日期缺失；应为${DATE_FORMS.zh}`);
   }
   if (typeof v === "number") {
     if (!Number.isFinite(v) || v < 1 || v >= MAX_SERIAL + 1) {
       return fail(
-        "date.invalid",
+        "not_a_date",
         "invalid",
         `${v} is not an Excel date (serials run from 1 = 1900-01-01 to ${MAX_SERIAL} = 9999-12-31); expected ${DATE_FORMS.en}`,
         `${v} 不是 Excel 日期（序号从 1 = 1900-01-01 到 ${MAX_SERIAL} = 9999-12-31）；应为${DATE_FORMS.zh}`,
