@@ -1,0 +1,450 @@
+/**
+ * SPEC §3 — ABC classification (ABC分析法): customers sorted by amount, classed by the cumulative
+ * share before them. `abcFromColumns` runs on whole worksheet columns (up to 1,048,576 rows), so it
+ * aggregates in one pass into typed arrays, allocates nothing per row on the common path and sorts
+ * customers, not rows.
+ */
+import { atRow, fail, ok, type KamError, type Msg, type Result } from "./errors";
+import type { ParseableLabel } from "./labels";
+import { describeValue, formatNumber, isBlank, toNumber } from "./values";
+
+export type AbcClass = "A" | "B" | "C";
+
+export const ABC_CLASSES: readonly AbcClass[] = ["A", "B", "C"];
+
+export const ABC_CLASS_LABELS: Readonly<Record<AbcClass, ParseableLabel>> = {
+  A: { en: "A", zh: "A类", aliases: ["Class A", "A 类", "A级"] },
+  B: { en: "B", zh: "B类", aliases: ["Class B", "B 类", "B级"] },
+  C: { en: "C", zh: "C类", aliases: ["Class C", "C 类", "C级"] },
+};
+
+export interface AbcThresholds {
+  /** Share of the total that class A covers (default 0.55). */
+  a: number;
+  /** Share of the total that class B covers after A (default 0.30, so the B line is at a + b). */
+  b: number;
+}
+
+export interface AbcRow {
+  rank: number;
+  customer: string;
+  amount: number;
+  share: number;
+  cumulativeShare: number;
+  class: AbcClass;
+}
+
+export interface AbcSummaryRow {
+  class: AbcClass;
+  customers: number;
+  amount: number;
+  customerShare: number;
+  amountShare: number;
+}
+
+export interface AbcResult {
+  /** One row per customer, in rank order. */
+  rows: AbcRow[];
+  /** Always three rows: A, B, C. */
+  summary: AbcSummaryRow[];
+  /** The total the shares are taken of: the sum of the positive customer amounts (SPEC §3.6). */
+  total: number;
+  warnings: Msg[];
+}
+
+/**
+ * A prior share computed as a running sum of amounts may land a hair off a line it sits on
+ * exactly; within this distance it counts as on the line, i.e. in the lower class.
+ */
+const LINE_TOLERANCE = 1e-12;
+
+/** How many names or rows a warning lists before "and N more". */
+const WARNING_LIST_LIMIT = 10;
+
+const CLASS_OF_CODE: readonly AbcClass[] = ["A", "B", "C"];
+const CODE_A = 0;
+const CODE_B = 1;
+const CODE_C = 2;
+
+const AMOUNT: Msg = { en: "amount", zh: "金额" };
+const CUSTOMER: Msg = { en: "customer", zh: "客户" };
+
+// ───────────────────────────── thresholds ─────────────────────────────
+
+function pct(x: number): string {
+  return `${formatNumber(x * 100)} %`;
+}
+
+/**
+ * SPEC §3.7: 0 < a < a + b ≤ 1, given as fractions (0.55) or percent text ("55%"). A whole number
+ * such as 55 is rejected with a hint rather than guessed to mean 55 %.
+ */
+export function validateThresholds(a: unknown, b: unknown): Result<AbcThresholds> {
+  const A: Msg = { en: "the A share", zh: "A 类占比" };
+  const B: Msg = { en: "the B share", zh: "B 类占比" };
+  const hint = { en: "write 55 % as 0.55 or 55%", zh: "55% 请写作 0.55 或 55%" };
+  const ra = toNumber(a, A);
+  if (!ra.ok) return ra;
+  const rb = toNumber(b, B);
+  if (!rb.ok) return rb;
+  const x = ra.value;
+  const y = rb.value;
+  if (!(x > 0)) {
+    return fail("abc_a_range", "invalid", `${A.en} must be above 0 %, got ${formatNumber(x)}`, `${A.zh}必须大于 0%，而不是 ${formatNumber(x)}`);
+  }
+  if (!(x < 1)) {
+    return fail(
+      "abc_a_range",
+      "invalid",
+      `${A.en} must be below 100 %, got ${formatNumber(x)} (${hint.en})`,
+      `${A.zh}必须小于 100%，而不是 ${formatNumber(x)}（${hint.zh}）`,
+    );
+  }
+  if (!(y > 0)) {
+    return fail("abc_b_range", "invalid", `${B.en} must be above 0 %, got ${formatNumber(y)}`, `${B.zh}必须大于 0%，而不是 ${formatNumber(y)}`);
+  }
+  if (x + y > 1 + LINE_TOLERANCE) {
+    return fail(
+      "abc_sum_range",
+      "invalid",
+      `A + B must not exceed 100 %, got ${pct(x)} + ${pct(y)} = ${pct(x + y)}${y >= 1 ? ` (${hint.en})` : ""}`,
+      `A + B 不能超过 100%，实际为 ${pct(x)} + ${pct(y)} = ${pct(x + y)}${y >= 1 ? `（${hint.zh}）` : ""}`,
+    );
+  }
+  return ok({ a: x, b: y });
+}
+
+// ───────────────────────────── ranking core ─────────────────────────────
+
+/**
+ * Customer totals rounded to 15 significant digits (what Excel displays), so that amounts a user
+ * sees as equal are equal (0.1 + 0.2 = 0.3) and sums do not depend on the order of the rows.
+ * Integers are exact already and skip the work.
+ */
+function roundTotal(x: number): number {
+  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
+  const ax = Math.abs(x);
+  const decimals = 15 - (Math.floor(Math.log10(ax)) + 1);
+  if (decimals <= 0) return x;
+  if (decimals > 22) return Number(x.toPrecision(15));
+  const f = Math.pow(10, decimals);
+  const r = Math.round(ax * f) / f;
+  return x < 0 ? -r : r;
+}
+
+function listed(items: readonly string[], total: number): Msg {
+  const head = items.slice(0, WARNING_LIST_LIMIT);
+  const more = total - head.length;
+  return {
+    en: head.join(", ") + (more > 0 ? ` and ${more} more` : ""),
+    zh: head.join("、") + (more > 0 ? ` 等另外 ${more} 个` : ""),
+  };
+}
+
+/**
+ * Rank `count` customers and class them (SPEC §3.2–3.6). `tieByIndex` breaks ties of equal
+ * amounts by customer index instead of by name: used when customers are rows named by their row
+ * number, where index order is numeric order ("9" before "10").
+ */
+function rankAndClass(
+  names: readonly string[],
+  totals: Float64Array,
+  count: number,
+  t: AbcThresholds,
+  tieByIndex: boolean,
+): { result: AbcResult; classCode: Uint8Array } {
+  for (let i = 0; i < count; i++) totals[i] = roundTotal(totals[i]);
+
+  // Non-finite totals (only from absurd inputs such as 1e308 + 1e308) sort last and are class C.
+  const key = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const x = totals[i];
+    key[i] = x - x === 0 ? x : -Infinity;
+  }
+  const order = new Array<number>(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort(
+    tieByIndex
+      ? (p, q) => key[q] - key[p] || p - q
+      : (p, q) => {
+          const d = key[q] - key[p];
+          if (d !== 0 && d === d) return d;
+          const np = names[p];
+          const nq = names[q];
+          return np < nq ? -1 : np > nq ? 1 : p - q;
+        },
+  );
+
+  // The total of the shares: positive amounts only, added in rank order so the last
+  // cumulative share is exactly 1.
+  let total = 0;
+  for (let r = 0; r < count; r++) {
+    const x = totals[order[r]];
+    if (!(x > 0) || x === Infinity) break;
+    total += x;
+  }
+  const usable = total > 0 && Number.isFinite(total);
+
+  const classCode = new Uint8Array(count);
+  const rows: AbcRow[] = new Array<AbcRow>(count);
+  const ab = t.a + t.b;
+  const counts = [0, 0, 0];
+  const amounts = [0, 0, 0];
+  const negatives: string[] = [];
+  const broken: string[] = [];
+  let running = 0;
+  let prevAmount = NaN;
+  let prevCode = CODE_C;
+  for (let r = 0; r < count; r++) {
+    const i = order[r];
+    const x = totals[i];
+    let code: number;
+    if (!(x > 0) || !usable || x === Infinity) {
+      code = CODE_C; // SPEC §3.6: zero and net-negative amounts are C
+    } else if (x === prevAmount) {
+      code = prevCode; // SPEC §3.5: equal amounts share the class of the first of them
+    } else {
+      const prior = running / total;
+      // SPEC §3.4 [chosen]: class by the share before the customer; the largest is always A.
+      code = prior <= 0 || prior < t.a - LINE_TOLERANCE ? CODE_A : prior < ab - LINE_TOLERANCE ? CODE_B : CODE_C;
+    }
+    if (x > 0 && x !== Infinity) running += x;
+    prevAmount = x;
+    prevCode = code;
+    classCode[i] = code;
+    const finite = x - x === 0;
+    if (finite) {
+      counts[code]++;
+      amounts[code] += x;
+    } else {
+      counts[code]++;
+      broken.push(names[i]);
+    }
+    if (x < 0 && finite) negatives.push(`${names[i]} (${formatNumber(x)})`);
+    rows[r] = {
+      rank: r + 1,
+      customer: names[i],
+      amount: x,
+      share: usable && finite ? x / total : 0,
+      // A net-negative customer does not pull the cumulative share back (SPEC §3.6 [chosen]).
+      cumulativeShare: usable ? Math.min(running / total, 1) : 0,
+      class: CLASS_OF_CODE[code],
+    };
+  }
+
+  const warnings: Msg[] = [];
+  if (negatives.length > 0) {
+    const l = listed(negatives, negatives.length);
+    warnings.push({
+      en: `${negatives.length} customer(s) have a net negative amount (returns exceed sales); they are class C and left out of the total the shares are taken of: ${l.en}`,
+      zh: `${negatives.length} 个客户的净金额为负（退货超过销售），归为 C 类，且不计入计算占比的总额：${l.zh}`,
+    });
+  }
+  if (broken.length > 0) {
+    const l = listed(broken, broken.length);
+    warnings.push({
+      en: `${broken.length} customer(s) have an amount too large to add up; they are class C and left out of the total: ${l.en}`,
+      zh: `${broken.length} 个客户的金额过大，无法求和，归为 C 类且不计入总额：${l.zh}`,
+    });
+  }
+  if (count > 0 && !usable) {
+    warnings.push(
+      total === 0
+        ? { en: "no customer has a positive amount, so every customer is class C", zh: "没有客户的金额为正，所有客户均为 C 类" }
+        : {
+            en: "the amounts add up to more than a number can hold, so every customer is class C",
+            zh: "金额总和超出数值范围，所有客户均为 C 类",
+          },
+    );
+  }
+
+  const summary: AbcSummaryRow[] = ABC_CLASSES.map((c, k) => ({
+    class: c,
+    customers: counts[k],
+    // Net amount of the class, so it reconciles with the table; may include net returns in C.
+    amount: roundTotal(amounts[k]),
+    customerShare: count > 0 ? counts[k] / count : 0,
+    amountShare: usable ? amounts[k] / total : 0,
+  }));
+
+  return { result: { rows, summary, total: usable ? total : 0, warnings }, classCode };
+}
+
+/**
+ * ABC over customers with their amounts. Amounts of a name given more than once are added up
+ * (SPEC §3.1), so the result has one row per distinct name. A non-finite amount makes its
+ * customer class C with a warning.
+ */
+export function abcClassify(customers: readonly string[], amounts: readonly number[], t: AbcThresholds): AbcResult {
+  const n = Math.min(customers.length, amounts.length);
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const totals = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const name = String(customers[i]);
+    let k = index.get(name);
+    if (k === undefined) {
+      k = names.length;
+      index.set(name, k);
+      names.push(name);
+    }
+    totals[k] += amounts[i];
+  }
+  return rankAndClass(names, totals, names.length, t, false).result;
+}
+
+// ───────────────────────────── worksheet columns ─────────────────────────────
+
+/** JS whitespace (what String.prototype.trim removes), tested on one code unit. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** A customer cell → its name, or the row's error. Off the hot path: plain names never get here. */
+function customerNameOf(v: unknown): string | KamError {
+  if (typeof v === "string") {
+    const name = v.trim();
+    if (name !== "") return name;
+  } else if (typeof v === "number" && Number.isFinite(v)) {
+    return String(v); // customer numbers are common ids
+  }
+  if (isBlank(v)) return { code: "missing_customer", kind: "missing", msg: { en: "customer is missing", zh: "缺少客户" } };
+  const got = describeValue(v);
+  return {
+    code: "invalid_customer",
+    kind: "invalid",
+    msg: { en: `customer must be a name or a number, got "${got}"`, zh: `客户必须是名称或编号，而不是"${got}"` },
+  };
+}
+
+function firstCell(row: unknown): unknown {
+  return Array.isArray(row) ? row[0] : row;
+}
+
+export interface AbcColumnsResult {
+  result: AbcResult;
+  /** One entry per amount row: its customer's class, or why the row was left out. */
+  rowClass: (AbcClass | KamError)[];
+}
+
+/**
+ * ABC on the single-column 2-D ranges Excel hands a function (SPEC §3). Rows of one customer are
+ * summed; customer names match exactly once surrounding spaces are trimmed [chosen: no case or
+ * width folding, so "ACME" and "Acme" are two customers, as in the name tie-break]. A blank or
+ * non-numeric amount, or a blank customer, is an error for that row only (named by its 1-based row
+ * in the range) and leaves the row out. Without customers every row is its own customer, named by
+ * its row number, and equal amounts are tied by row order. Never throws.
+ */
+export function abcFromColumns(
+  amounts: readonly (readonly unknown[])[],
+  customers: readonly (readonly unknown[])[] | null,
+  t: AbcThresholds,
+): AbcColumnsResult {
+  const amountRows: readonly unknown[] = Array.isArray(amounts) ? amounts : [];
+  const customerRows: readonly unknown[] | null = customers === null || customers === undefined ? null : Array.isArray(customers) ? customers : [];
+  const n = amountRows.length;
+  const rowCustomer = new Int32Array(n);
+  let rowErrors: Map<number, KamError> | null = null;
+  const names: string[] = [];
+  let totals = new Float64Array(n < 1024 ? Math.max(n, 16) : 1024);
+  let count = 0;
+
+  if (customerRows === null) {
+    totals = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = firstCell(amountRows[i]);
+      let x: number;
+      if (typeof v === "number" && v - v === 0) x = v;
+      else {
+        const r = toNumber(v, AMOUNT);
+        if (!r.ok) {
+          (rowErrors ??= new Map()).set(i, atRow(r.error, i + 1));
+          rowCustomer[i] = -1;
+          continue;
+        }
+        x = r.value;
+      }
+      totals[count] = x;
+      names.push(String(i + 1));
+      rowCustomer[i] = count++;
+    }
+  } else {
+    const index = new Map<string, number>();
+    const customerCount = customerRows.length;
+    for (let i = 0; i < n; i++) {
+      const v = firstCell(amountRows[i]);
+      let x: number;
+      if (typeof v === "number" && v - v === 0) x = v;
+      else {
+        const r = toNumber(v, AMOUNT);
+        if (!r.ok) {
+          (rowErrors ??= new Map()).set(i, atRow(r.error, i + 1));
+          rowCustomer[i] = -1;
+          continue;
+        }
+        x = r.value;
+      }
+      const c = i < customerCount ? firstCell(customerRows[i]) : undefined;
+      let name: string;
+      if (typeof c === "string" && c.length > 0 && !isSpace(c.charCodeAt(0)) && !isSpace(c.charCodeAt(c.length - 1))) name = c;
+      else {
+        const got = customerNameOf(c);
+        if (typeof got !== "string") {
+          (rowErrors ??= new Map()).set(i, atRow(got, i + 1));
+          rowCustomer[i] = -1;
+          continue;
+        }
+        name = got;
+      }
+      let k = index.get(name);
+      if (k === undefined) {
+        k = count++;
+        index.set(name, k);
+        names.push(name);
+        if (k === totals.length) {
+          const grown = new Float64Array(totals.length * 2);
+          grown.set(totals);
+          totals = grown;
+        }
+      }
+      totals[k] += x;
+      rowCustomer[i] = k;
+    }
+  }
+
+  const { result, classCode } = rankAndClass(names, totals, count, t, customerRows === null);
+
+  const rowClass = new Array<AbcClass | KamError>(n);
+  for (let i = 0; i < n; i++) {
+    const k = rowCustomer[i];
+    rowClass[i] = k >= 0 ? CLASS_OF_CODE[classCode[k]] : (rowErrors?.get(i) as KamError);
+  }
+
+  if (rowErrors !== null) {
+    const rowsLeftOut = [...rowErrors.keys()].map((i) => String(i + 1));
+    const l = listed(rowsLeftOut, rowsLeftOut.length);
+    result.warnings.push({
+      en: `${rowsLeftOut.length} row(s) were left out because of an input error: rows ${l.en}`,
+      zh: `${rowsLeftOut.length} 行因输入错误未参与计算：第 ${l.zh} 行`,
+    });
+  }
+  if (customerRows !== null && customerRows.length !== n) {
+    result.warnings.push({
+      en: `the customer range has ${customerRows.length} rows but the amount range has ${n}; rows are matched by position`,
+      zh: `客户区域有 ${customerRows.length} 行，金额区域有 ${n} 行；按位置逐行对应`,
+    });
+  }
+  return { result, rowClass };
+}

@@ -1,0 +1,358 @@
+import fc from "fast-check";
+import {
+  ABC_CLASS_LABELS,
+  abcClassify,
+  abcFromColumns,
+  type AbcClass,
+  type AbcResult,
+  validateThresholds,
+} from "../../src/domain/abc";
+import type { KamError } from "../../src/domain/errors";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+
+const T = DEFAULT_SETTINGS.abc; // a = 0.55, b = 0.30
+const col = (xs: readonly unknown[]): unknown[][] => xs.map((x) => [x]);
+const classOf = (r: AbcResult): Record<string, AbcClass> => Object.fromEntries(r.rows.map((x) => [x.customer, x.class]));
+const RANK: Record<AbcClass, number> = { A: 0, B: 1, C: 2 };
+
+describe("abcClassify golden cases (SPEC §3)", () => {
+  it("always puts the largest customer in A, even when it dwarfs everyone", () => {
+    expect(classOf(abcClassify(["Big", "Small"], [99, 1], T))).toEqual({ Big: "A", Small: "C" });
+    expect(classOf(abcClassify(["Only"], [5], T))).toEqual({ Only: "A" });
+  });
+
+  it("a customer with 70 % of sales is A and the next one is B", () => {
+    expect(classOf(abcClassify(["X", "Y", "Z"], [70, 20, 10], T))).toEqual({ X: "A", Y: "B", Z: "C" });
+  });
+
+  it("the customer that crosses the 55 % line is still A", () => {
+    const r = abcClassify(["P", "Q", "R"], [50, 40, 10], T);
+    expect(classOf(r)).toEqual({ P: "A", Q: "A", R: "C" });
+    expect(r.rows[1].cumulativeShare).toBeCloseTo(0.9, 12);
+  });
+
+  it("a prior share exactly on a line goes to the lower class", () => {
+    expect(classOf(abcClassify(["a", "b", "c"], [55, 30, 15], T))).toEqual({ a: "A", b: "B", c: "C" });
+    // decimals whose binary sums land a hair off the line
+    expect(classOf(abcClassify(["a", "b", "c"], [5.5, 3, 1.5], T))).toEqual({ a: "A", b: "B", c: "C" });
+    expect(classOf(abcClassify(["a", "b", "c", "d"], [0.35, 0.2, 0.3, 0.15], T))).toEqual({ a: "A", d: "C", b: "B", c: "A" });
+  });
+
+  it("customers with equal amounts share the class of the first of them", () => {
+    // the third customer's prior is 70 %, which alone would make it B
+    expect(classOf(abcClassify(["K", "L", "M"], [40, 30, 30], T))).toEqual({ K: "A", L: "A", M: "A" });
+    // amounts that are equal only once rounding noise is removed
+    const r = abcClassify(["u", "v", "w", "v"], [60, 0.3, 30, 0], T);
+    expect(r.rows.map((x) => x.amount)).toEqual([60, 30, 0.3]);
+  });
+
+  it("breaks ties by name so results are deterministic", () => {
+    const r = abcClassify(["b", "a", "c"], [10, 10, 10], T);
+    expect(r.rows.map((x) => [x.rank, x.customer])).toEqual([
+      [1, "a"],
+      [2, "b"],
+      [3, "c"],
+    ]);
+  });
+
+  it("puts zero amounts in C", () => {
+    expect(classOf(abcClassify(["s", "z"], [10, 0], T))).toEqual({ s: "A", z: "C" });
+  });
+
+  it("puts net-negative customers in C, leaves them out of the total and warns in both languages", () => {
+    const r = abcClassify(["X", "Y", "Z"], [100, -20, 50], T);
+    expect(classOf(r)).toEqual({ X: "A", Z: "B", Y: "C" });
+    expect(r.total).toBe(150);
+    const y = r.rows.find((x) => x.customer === "Y");
+    expect(y?.share).toBeCloseTo(-20 / 150, 12);
+    expect(y?.cumulativeShare).toBe(1);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0].en).toContain("Y (-20)");
+    expect(r.warnings[0].en).toContain("net negative");
+    expect(r.warnings[0].zh).toContain("Y (-20)");
+    expect(r.warnings[0].zh).toContain("净金额为负");
+  });
+
+  it("puts everyone in C with a warning when nothing is positive", () => {
+    const r = abcClassify(["a", "b"], [0, -5], T);
+    expect(classOf(r)).toEqual({ a: "C", b: "C" });
+    expect(r.total).toBe(0);
+    expect(r.warnings.some((w) => w.en.includes("no customer has a positive amount"))).toBe(true);
+  });
+
+  it("computes share and cumulative share of the positive total", () => {
+    const r = abcClassify(["X", "Y", "Z"], [70, 20, 10], T);
+    expect(r.rows.map((x) => [x.share, x.cumulativeShare])).toEqual([
+      [0.7, 0.7],
+      [0.2, 0.9],
+      [0.1, 1],
+    ]);
+  });
+
+  it("summarises customers and amounts per class", () => {
+    const r = abcClassify(["a", "b", "c", "d"], [60, 20, 15, 5], T);
+    expect(r.summary).toEqual([
+      { class: "A", customers: 1, amount: 60, customerShare: 0.25, amountShare: 0.6 },
+      { class: "B", customers: 2, amount: 35, customerShare: 0.5, amountShare: 0.35 },
+      { class: "C", customers: 1, amount: 5, customerShare: 0.25, amountShare: 0.05 },
+    ]);
+  });
+
+  it("adds up a name given more than once", () => {
+    expect(abcClassify(["a", "b", "a"], [10, 15, 10], T).rows.map((x) => [x.customer, x.amount])).toEqual([
+      ["a", 20],
+      ["b", 15],
+    ]);
+  });
+
+  it("honours other thresholds", () => {
+    expect(classOf(abcClassify(["X", "Y", "Z"], [70, 20, 10], { a: 0.8, b: 0.15 }))).toEqual({ X: "A", Y: "A", Z: "B" });
+  });
+
+  it("returns empty tables for no customers", () => {
+    const r = abcClassify([], [], T);
+    expect(r.rows).toEqual([]);
+    expect(r.summary.map((s) => s.customers)).toEqual([0, 0, 0]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("labels the classes in both languages", () => {
+    expect(ABC_CLASS_LABELS.A).toMatchObject({ en: "A", zh: "A类" });
+  });
+});
+
+describe("abcFromColumns (worksheet ranges)", () => {
+  it("sums the rows of each customer and gives every row its customer's class", () => {
+    const { result, rowClass } = abcFromColumns(col([30, 20, 40, 5, 5]), col(["Acme", "Beta", "Acme", "Cody", "Beta"]), T);
+    expect(result.rows.map((r) => [r.customer, r.amount, r.class])).toEqual([
+      ["Acme", 70, "A"],
+      ["Beta", 25, "B"],
+      ["Cody", 5, "C"],
+    ]);
+    expect(rowClass).toEqual(["A", "B", "A", "C", "B"]);
+  });
+
+  it("matches names once surrounding spaces are trimmed, but keeps case", () => {
+    const { result } = abcFromColumns(col([1, 2, 3]), col(["Acme", " Acme\u3000", "ACME"]), T);
+    expect(result.rows.map((r) => [r.customer, r.amount])).toEqual([
+      ["ACME", 3],
+      ["Acme", 3],
+    ]);
+  });
+
+  it("accepts customer numbers and amounts typed as text", () => {
+    const { result } = abcFromColumns(col(["1,000", 500]), col([1001, "1001"]), T);
+    expect(result.rows).toHaveLength(1);
+    expect(result.rows[0]).toMatchObject({ customer: "1001", amount: 1500 });
+  });
+
+  it("reports a blank or non-numeric amount as an error of that row only, naming the 1-based row", () => {
+    const { result, rowClass } = abcFromColumns(col([70, "", 20, "n/a", 10]), col(["X", "X", "Y", "Z", "Z"]), T);
+    expect(result.rows.map((r) => [r.customer, r.amount, r.class])).toEqual([
+      ["X", 70, "A"],
+      ["Y", 20, "B"],
+      ["Z", 10, "C"],
+    ]);
+    expect(rowClass[0]).toBe("A");
+    const blank = rowClass[1] as KamError;
+    expect(blank.kind).toBe("missing");
+    expect(blank.msg.en).toBe("row 2: amount is missing");
+    expect(blank.msg.zh).toBe("第 2 行：缺少金额");
+    const text = rowClass[3] as KamError;
+    expect(text.kind).toBe("invalid");
+    expect(text.msg.en).toBe('row 4: amount must be a number, got "n/a"');
+    expect(result.warnings.some((w) => w.en.includes("2 row(s) were left out") && w.en.includes("rows 2, 4"))).toBe(true);
+  });
+
+  it("reports a blank customer as an error of that row", () => {
+    const { result, rowClass } = abcFromColumns(col([10, 20, 30]), col(["A", "  ", null]), T);
+    expect(result.rows).toHaveLength(1);
+    expect((rowClass[1] as KamError).msg.en).toBe("row 2: customer is missing");
+    expect((rowClass[2] as KamError).msg.zh).toBe("第 3 行：缺少客户");
+  });
+
+  it("warns when the customer range and the amount range differ in length", () => {
+    const { result, rowClass } = abcFromColumns(col([10, 20, 30]), col(["A", "B"]), T);
+    expect((rowClass[2] as KamError).kind).toBe("missing");
+    expect(result.warnings.some((w) => w.en.includes("the customer range has 2 rows but the amount range has 3"))).toBe(true);
+  });
+
+  it("without customers treats each row as its own customer named by its row number", () => {
+    const { result, rowClass } = abcFromColumns(col([5, 70, 5, 20]), null, T);
+    expect(result.rows.map((r) => [r.customer, r.class])).toEqual([
+      ["2", "A"],
+      ["4", "B"],
+      ["1", "C"],
+      ["3", "C"],
+    ]);
+    expect(rowClass).toEqual(["C", "A", "C", "B"]);
+  });
+
+  it("without customers ties by row order, so row 9 ranks before row 10", () => {
+    const amounts = col(Array.from({ length: 10 }, () => 1));
+    const { result } = abcFromColumns(amounts, null, T);
+    expect(result.rows.map((r) => r.customer)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+  });
+
+  it("handles returns: a customer whose rows net below zero is C and named in the warning", () => {
+    const { result, rowClass } = abcFromColumns(col([100, 10, -30, 50]), col(["X", "Y", "Y", "Z"]), T);
+    expect(rowClass).toEqual(["A", "C", "C", "B"]);
+    expect(result.total).toBe(150);
+    expect(result.warnings[0].en).toContain("Y (-20)");
+  });
+
+  it("agrees with abcClassify on the aggregated amounts", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom("a", "b", "c", "d", "e", "f"), fc.integer({ min: -50, max: 1000 })), { maxLength: 40 }), (rows) => {
+        const { result } = abcFromColumns(
+          col(rows.map((r) => r[1])),
+          col(rows.map((r) => r[0])),
+          T,
+        );
+        const totals = new Map<string, number>();
+        for (const [c, x] of rows) totals.set(c, (totals.get(c) ?? 0) + x);
+        const direct = abcClassify([...totals.keys()], [...totals.values()], T);
+        expect(result.rows).toEqual(direct.rows);
+        expect(result.summary).toEqual(direct.summary);
+      }),
+    );
+  });
+});
+
+describe("validateThresholds (SPEC §3.7)", () => {
+  it("accepts fractions and percent text", () => {
+    expect(validateThresholds(0.55, 0.3)).toEqual({ ok: true, value: { a: 0.55, b: 0.3 } });
+    expect(validateThresholds("55%", "30%")).toEqual({ ok: true, value: { a: 0.55, b: 0.3 } });
+    expect(validateThresholds(0.7, 0.3)).toEqual({ ok: true, value: { a: 0.7, b: 0.3 } });
+  });
+
+  it.each([
+    [0, 0.3, "the A share must be above 0 %, got 0", "A 类占比必须大于 0%"],
+    [-0.1, 0.3, "the A share must be above 0 %, got -0.1", "A 类占比必须大于 0%"],
+    [55, 30, "the A share must be below 100 %, got 55 (write 55 % as 0.55 or 55%)", "55% 请写作 0.55 或 55%"],
+    [1, 0.1, "the A share must be below 100 %, got 1", "A 类占比必须小于 100%"],
+    [0.55, 0, "the B share must be above 0 %, got 0", "B 类占比必须大于 0%"],
+    [0.6, 0.5, "A + B must not exceed 100 %, got 60 % + 50 % = 110 %", "A + B 不能超过 100%"],
+  ])("a = %p, b = %p is refused: %s", (a, b, en, zh) => {
+    const r = validateThresholds(a, b);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe("invalid");
+      expect(r.error.msg.en).toContain(en);
+      expect(r.error.msg.zh).toContain(zh);
+    }
+  });
+
+  it("reports a blank threshold as missing and text as invalid", () => {
+    expect(validateThresholds("", 0.3)).toMatchObject({ ok: false, error: { kind: "missing", msg: { en: "the A share is missing" } } });
+    expect(validateThresholds(0.55, "x")).toMatchObject({ ok: false, error: { kind: "invalid" } });
+  });
+
+  it("accepts exactly the pairs with 0 < a < a + b ≤ 1", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 2, noNaN: true }), fc.double({ min: -1, max: 2, noNaN: true }), (a, b) => {
+        const valid = a > 0 && b > 0 && a + b <= 1 + 1e-12;
+        expect(validateThresholds(a, b).ok).toBe(valid);
+      }),
+    );
+  });
+});
+
+// ───────────────────────── invariants ─────────────────────────
+
+const customerNames = fc.constantFrom("Acme", "Beta", "Cody", "Dale", "Echo", "阿里", "百度", "腾讯", "a", "b");
+const salesRows = fc.array(fc.tuple(customerNames, fc.integer({ min: -200, max: 10_000 })), { maxLength: 60 });
+const thresholds = fc
+  .tuple(fc.integer({ min: 1, max: 98 }), fc.integer({ min: 1, max: 98 }))
+  .filter(([a, b]) => a + b <= 100)
+  .map(([a, b]) => ({ a: a / 100, b: b / 100 }));
+
+describe("ABC invariants (property tests)", () => {
+  it("a class never improves as the amount falls", () => {
+    fc.assert(
+      fc.property(salesRows, thresholds, (rows, t) => {
+        const { result } = abcFromColumns(col(rows.map((r) => r[1])), col(rows.map((r) => r[0])), t);
+        for (const p of result.rows)
+          for (const q of result.rows) if (p.amount > q.amount) expect(RANK[p.class]).toBeLessThanOrEqual(RANK[q.class]);
+        for (let i = 1; i < result.rows.length; i++) {
+          expect(result.rows[i].amount).toBeLessThanOrEqual(result.rows[i - 1].amount);
+          expect(RANK[result.rows[i].class]).toBeGreaterThanOrEqual(RANK[result.rows[i - 1].class]);
+        }
+      }),
+    );
+  });
+
+  it("equal amounts always share a class", () => {
+    fc.assert(
+      fc.property(salesRows, thresholds, (rows, t) => {
+        const { result } = abcFromColumns(col(rows.map((r) => r[1])), col(rows.map((r) => r[0])), t);
+        for (const p of result.rows) for (const q of result.rows) if (p.amount === q.amount) expect(p.class).toBe(q.class);
+      }),
+    );
+  });
+
+  it("class A holds at least the A share of the positive total", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 80 }), thresholds, (amounts, t) => {
+        fc.pre(amounts.some((x) => x > 0));
+        const names = amounts.map((_, i) => `c${i}`);
+        const r = abcClassify(names, amounts, t);
+        const a = r.summary[0];
+        expect(a.customers).toBeGreaterThanOrEqual(1);
+        expect(a.amountShare).toBeGreaterThanOrEqual(t.a - 1e-9);
+        expect(r.rows[0].class).toBe("A");
+      }),
+    );
+  });
+
+  it("classes do not depend on the order of the rows", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(customerNames, fc.integer({ min: -20_000, max: 1_000_000 }).map((c) => c / 100)), { maxLength: 60 }),
+        thresholds,
+        fc.infiniteStream(fc.nat()),
+        (rows, t, rnd) => {
+          const shuffled = [...rows];
+          for (let i = shuffled.length - 1; i > 0; i--) {
+            const j = rnd.next().value % (i + 1);
+            [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+          }
+          const run = (rs: typeof rows) => abcFromColumns(col(rs.map((r) => r[1])), col(rs.map((r) => r[0])), t).result;
+          const x = run(rows);
+          const y = run(shuffled);
+          expect(y.rows).toEqual(x.rows);
+          expect(y.summary).toEqual(x.summary);
+        },
+      ),
+    );
+  });
+
+  it("cumulative shares rise to 100 % and the summary accounts for every customer", () => {
+    fc.assert(
+      fc.property(salesRows, thresholds, (rows, t) => {
+        const { result } = abcFromColumns(col(rows.map((r) => r[1])), col(rows.map((r) => r[0])), t);
+        let prev = 0;
+        for (const r of result.rows) {
+          expect(r.cumulativeShare).toBeGreaterThanOrEqual(prev);
+          prev = r.cumulativeShare;
+        }
+        if (result.total > 0) expect(prev).toBe(1);
+        expect(result.summary.reduce((s, x) => s + x.customers, 0)).toBe(result.rows.length);
+      }),
+    );
+  });
+
+  it("never throws, whatever shape or type of input it gets", () => {
+    const cell = fc.oneof(fc.anything(), fc.double(), fc.string(), fc.constantFrom(null, "", " ", Infinity, NaN, 1e308, -1e308));
+    const range = fc.oneof(fc.array(fc.oneof(fc.array(cell, { maxLength: 2 }), cell), { maxLength: 30 }), fc.anything());
+    fc.assert(
+      fc.property(range, fc.oneof(range, fc.constant(null)), thresholds, (amounts, customers, t) => {
+        const out = abcFromColumns(amounts as unknown[][], customers as unknown[][] | null, t);
+        const n = Array.isArray(amounts) ? amounts.length : 0;
+        expect(out.rowClass).toHaveLength(n);
+        for (const c of out.rowClass) expect(typeof c === "string" ? ["A", "B", "C"].includes(c) : c.msg.en.startsWith("row ")).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
