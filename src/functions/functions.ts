@@ -21,8 +21,9 @@ import { kamStage } from "./kam-stage";
 import { kamTier } from "./kam-tier";
 import { getSettings, startSettingsSync } from "./settings-source";
 
+// SPEC §1, §1b
 /**
- * Key-account score (SPEC §1): the total of the six criteria per row, or with weights the weighted score (SPEC §1b).
+ * Key-account score: the total of the six criteria per row, or with weights the weighted score.
  * @customfunction SCORE
  * @param points One row per account. Without weights: six columns of points — strategic fit (0–30), profit contribution (0–20), business scale (0–20), industry influence (0–10), market & brand effect (0–10), growth potential (0–10). With weights: one column per weight, each score 0–100.
  * @param weights Optional. A row of weights summing to 1, e.g. 0.35, 0.25, 0.2, 0.2.
@@ -32,6 +33,7 @@ export function score(points: any[][], weights?: any[][]): any[][] {
   return guardRows("KAM.SCORE", () => kamScore(points, weights, getSettings()));
 }
 
+// SPEC §1, §1b
 /**
  * The tier of a score total: key account / potential key account / general account, or with the weighted model strategic / key / normal.
  * @customfunction TIER
@@ -43,8 +45,9 @@ export function tier(score: any[][], model?: any): any[][] {
   return guardRows("KAM.TIER", () => kamTier(score, model, getSettings()));
 }
 
+// SPEC §2
 /**
- * Credit grade (SPEC §2) from volume (0–50), performance (0–50) and the risk deduction (−50–0).
+ * Credit grade from volume (0–50), performance (0–50) and the risk deduction (−50–0).
  * @customfunction CREDITGRADE
  * @param volume Annual sales volume points, 0–50: a cell or a column.
  * @param performance Contract performance points, 0–50: a cell or a column as long as volume.
@@ -56,8 +59,9 @@ export function creditgrade(volume: any[][], performance: any[][], risk: any[][]
   return guardRows("KAM.CREDITGRADE", () => kamCreditGrade(volume, performance, risk, output, getSettings()));
 }
 
+// SPEC §3
 /**
- * ABC class (SPEC §3) of each row's customer: A, B or C by cumulative share of the amount.
+ * ABC class of each row's customer: A, B or C by cumulative share of the amount.
  * @customfunction ABC
  * @param amounts A column of amounts (sales or profit).
  * @param customers Optional. The customer of each row, same length as amounts; rows of one customer are summed first.
@@ -69,8 +73,9 @@ export function abc(amounts: any[][], customers?: any[][], a_share?: any, b_shar
   return guardRows("KAM.ABC", () => kamAbc(amounts, customers, a_share, b_share, getSettings()));
 }
 
+// SPEC §3
 /**
- * The whole ABC table (SPEC §3): rank, customer, amount, share, cumulative share and class, one row per customer, largest first.
+ * The whole ABC table: rank, customer, amount, share, cumulative share and class, one row per customer, largest first.
  * @customfunction ABCTABLE
  * @param amounts A column of amounts (sales or profit).
  * @param customers The customer of each row, same length as amounts.
@@ -82,8 +87,9 @@ export function abctable(amounts: any[][], customers: any[][], a_share?: any, b_
   return guardRows("KAM.ABCTABLE", () => kamAbcTable(amounts, customers, a_share, b_share, getSettings()));
 }
 
+// SPEC §4a–§4c
 /**
- * Points for a profile or stakeholder level (SPEC §4), e.g. ("education", "master") → 90, ("market", 1.2E9) → 65.
+ * Points for a profile or stakeholder level, e.g. ("education", "master") → 90, ("market", 1.2E9) → 65.
  * @customfunction LEVEL
  * @param dimension The dimension, e.g. "market", "quality", "price", "education", "orgRole" (English or Chinese name).
  * @param value A level label (optionally with a number, "high 85"), or a number; a cell or a range.
@@ -93,8 +99,9 @@ export function level(dimension: any, value: any[][]): any[][] {
   return guardRows("KAM.LEVEL", () => kamLevel(dimension, value, getSettings()));
 }
 
+// SPEC §4a, §4b
 /**
- * Profile class (SPEC §4) of each row of six dimension scores.
+ * Profile class of each row of six dimension scores: external (target / potential target / not a target) or internal (key account / important / general / below general).
  * @customfunction PROFILE
  * @param scores One row per customer, six scores 0–100. External: market, R&D, quality, regulatory, price, professional. Internal: sales, profit, quality, credit, relationship, professional.
  * @param kind Optional. "external" (default: target / potential target / not a target) or "internal" (key account / important / general / below general).
@@ -104,8 +111,9 @@ export function profile(scores: any[][], kind?: any): any[][] {
   return guardRows("KAM.PROFILE", () => kamProfile(scores, kind, getSettings()));
 }
 
+// SPEC §5
 /**
- * Life-cycle stage (SPEC §5) from the contract date: initial, stable, deep binding or value symbiosis.
+ * Life-cycle stage from the contract date: initial, stable, deep binding or value symbiosis.
  * @customfunction STAGE
  * @param signed The contract date (an Excel date or text such as 2026-03-01); a cell or a range.
  * @param as_of Optional. The date to measure at (default: today).
