@@ -14,7 +14,7 @@
  *                 columns?: ColumnOverrides
  *                 topN?: number                (customers shown in the chart, default 50) }
  *   AbcSummary  { basis, rows, customers, total, thresholds {a, b}, classes: AbcSummaryRow[] (A, B, C),
- *                 charted, warnings: Msg[] }
+ *                 charted, warnings: Msg[], ranked: AbcRow[] (every customer, rank order) }
  *
  * Column roles: customer, amount (basis "sales") or profit (basis "profit").
  * Rows of one customer are summed (customer names compared after trimming). Any bad cell stops the
@@ -24,7 +24,7 @@
  * G:H with the A and A+B line values for the charted rows, the class summary from J3 and the
  * Pareto chart below it.
  */
-import { ABC_CLASS_LABELS, abcClassify, validateThresholds, type AbcClass, type AbcSummaryRow } from "../domain/abc";
+import { ABC_CLASS_LABELS, abcClassify, validateThresholds, type AbcClass, type AbcRow, type AbcSummaryRow } from "../domain/abc";
 import type { ColumnRole } from "../domain/columns";
 import type { Lang, Msg } from "../domain/errors";
 import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
@@ -56,6 +56,8 @@ export interface AbcSummary {
   /** Customers drawn in the Pareto chart (the top N). */
   readonly charted: number;
   readonly warnings: readonly Msg[];
+  /** Every customer's row of the ABC table, in rank order (the same array the table is built from; the CLI's --json prints it). */
+  readonly ranked: readonly AbcRow[];
 }
 
 export const ABC_DEFAULT_TOP_N = 50;
@@ -245,6 +247,7 @@ export function buildAbcReport(
     classes: order.map((c) => byClass.get(c) ?? { class: c, customers: 0, amount: 0, customerShare: 0, amountShare: 0 }),
     charted,
     warnings: result.warnings,
+    ranked: rows,
   };
   return { plan, summary, columns: [...table.chosen] };
 }
