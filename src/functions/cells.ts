@@ -43,6 +43,15 @@ export interface Column {
 
 /** An argument that must be one column; a single row is read as a column. */
 export function asColumn(v: unknown, arg: Msg): Result<Column> {
+  // The common case, a column range of any height, is checked in one pass and passed on as it is.
+  if (Array.isArray(v) && v.length > 1) {
+    let i = 0;
+    for (; i < v.length; i++) {
+      const row: unknown = v[i];
+      if (!Array.isArray(row) || row.length !== 1) break;
+    }
+    if (i === v.length) return ok({ cells: v as Rows, orientation: "column" });
+  }
   const r = asRows(v, arg);
   if (!r.ok) return r;
   const rows = r.value;
