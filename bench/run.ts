@@ -1,0 +1,214 @@
+/**
+ * `npm run bench`: the engine against DuckDB, Arquero and the floor, the custom functions against a
+ * plain loop, round trips per report, and bundle sizes. Prints one markdown table and writes the
+ * same figures to bench/results.json. Not part of `npm test`: speed is proven here, side by side.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { arqueroAbc, duckdbAbc, floor, type ClassMap } from "./competitors";
+import { excelColumns, makeSales, mulberry32 } from "./data";
+import { registeredFunctions } from "./engine";
+import { median } from "./timing";
+import { measureRoundTrips, type RoundTrips } from "./roundtrips";
+
+const ROOT = join(__dirname, "..", "..");
+const SIZES = [10_000, 100_000, 1_048_576];
+const A = 0.55;
+const B = 0.3;
+
+interface AbcFigures {
+  rows: number;
+  customers: number;
+  engine_ms: number;
+  engine_table_ms: number;
+  duckdb_ms: number;
+  arquero_ms: number;
+  floor_ms: number;
+}
+
+function classesFromTable(table: unknown[][]): ClassMap {
+  const out: ClassMap = new Map();
+  for (const r of table) out.set(r[1] as string, r[5] as string);
+  return out;
+}
+
+function compare(name: string, expected: ClassMap, actual: ClassMap): void {
+  if (expected.size !== actual.size) throw new Error(`${name}: ${actual.size} customers, the engine has ${expected.size}`);
+  let bad = 0;
+  const examples: string[] = [];
+  for (const [c, k] of expected) {
+    if (actual.get(c) !== k) {
+      bad++;
+      if (examples.length < 5) examples.push(`${c}: engine ${k}, ${name} ${actual.get(c)}`);
+    }
+  }
+  if (bad) throw new Error(`${name} disagrees with the engine on ${bad} customers, e.g. ${examples.join("; ")}`);
+}
+
+async function benchAbc(fns: ReadonlyMap<string, (...a: unknown[]) => unknown>): Promise<AbcFigures[]> {
+  const abc = fns.get("ABC")!;
+  const abcTable = fns.get("ABCTABLE")!;
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  const out: AbcFigures[] = [];
+  for (const rows of SIZES) {
+    const data = makeSales(rows);
+    const runs = rows >= 1_000_000 ? 5 : 7;
+    const warm = 2;
+    const fresh = () => excelColumns(data);
+
+    // Correctness first: the engine, DuckDB and Arquero agree on every customer's class, and the
+    // per-row column of KAM.ABC matches the table of KAM.ABCTABLE.
+    const c0 = fresh();
+    const table = abcTable(c0.amounts, c0.customers) as unknown[][];
+    const engineClasses = classesFromTable(table);
+    const column = abc(c0.amounts, c0.customers) as unknown[][];
+    for (let i = 0; i < rows; i++) {
+      if (column[i][0] !== engineClasses.get(c0.customers[i][0])) {
+        throw new Error(`KAM.ABC row ${i + 1} is ${String(column[i][0])}, KAM.ABCTABLE says ${engineClasses.get(c0.customers[i][0])}`);
+      }
+    }
+    const c1 = fresh();
+    compare("DuckDB", engineClasses, await duckdbAbc(conn, c1.customers, c1.amounts, A, B));
+    const c2 = fresh();
+    compare("Arquero", engineClasses, arqueroAbc(c2.customers, c2.amounts, A, B));
+
+    const engine_ms = await median(runs, warm, fresh, (c) => abc(c.amounts, c.customers));
+    const engine_table_ms = await median(runs, warm, fresh, (c) => abcTable(c.amounts, c.customers));
+    const duckdb_ms = await median(runs, warm, fresh, (c) => duckdbAbc(conn, c.customers, c.amounts, A, B));
+    const arquero_ms = await median(runs, warm, fresh, (c) => arqueroAbc(c.customers, c.amounts, A, B));
+    const floor_ms = await median(runs, warm, fresh, (c) => floor(c.customers, c.amounts));
+    out.push({ rows, customers: engineClasses.size, engine_ms, engine_table_ms, duckdb_ms, arquero_ms, floor_ms });
+    process.stderr.write(`abc ${rows} rows done\n`);
+  }
+  conn.closeSync();
+  return out;
+}
+
+async function benchScoreCredit(fns: ReadonlyMap<string, (...a: unknown[]) => unknown>) {
+  const N = 100_000;
+  const rnd = mulberry32(7);
+  const max = [30, 20, 20, 10, 10, 10];
+  const makePoints = () => {
+    const rows: number[][] = new Array(N);
+    for (let i = 0; i < N; i++) rows[i] = max.map((m) => Math.round(rnd() * m));
+    return rows;
+  };
+  const makeCredit = () => {
+    const v: number[][] = new Array(N);
+    const p: number[][] = new Array(N);
+    const r: number[][] = new Array(N);
+    for (let i = 0; i < N; i++) {
+      v[i] = [Math.round(rnd() * 50)];
+      p[i] = [Math.round(rnd() * 50)];
+      r[i] = [-Math.round(rnd() * 50)];
+    }
+    return { v, p, r };
+  };
+  const score = fns.get("SCORE")!;
+  const credit = fns.get("CREDITGRADE")!;
+  // Check before timing: a total per row, equal to the plain sum.
+  const check = makePoints();
+  const totals = score(check) as unknown[][];
+  for (let i = 0; i < N; i++) {
+    const s = check[i].reduce((x, y) => x + y, 0);
+    if (totals[i][0] !== s) throw new Error(`KAM.SCORE row ${i + 1}: ${String(totals[i][0])}, expected ${s}`);
+  }
+  const score_100k_ms = await median(9, 3, makePoints, (p) => score(p));
+  const score_floor_ms = await median(9, 3, makePoints, (p) => {
+    const out: number[][] = new Array(p.length);
+    for (let i = 0; i < p.length; i++) {
+      const r = p[i];
+      out[i] = [r[0] + r[1] + r[2] + r[3] + r[4] + r[5]];
+    }
+    return out;
+  });
+  const credit_100k_ms = await median(9, 3, makeCredit, (c) => credit(c.v, c.p, c.r));
+  const credit_floor_ms = await median(9, 3, makeCredit, (c) => {
+    const out: number[][] = new Array(c.v.length);
+    for (let i = 0; i < c.v.length; i++) out[i] = [c.v[i][0] + c.p[i][0] + c.r[i][0]];
+    return out;
+  });
+  return { score_100k_ms, score_floor_ms, credit_100k_ms, credit_floor_ms };
+}
+
+function bundles(): Record<string, { raw: number; gzip: number }> {
+  const dist = join(ROOT, "dist");
+  if (!existsSync(join(dist, "functions.js")) || process.env.BENCH_REBUILD) {
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  }
+  const out: Record<string, { raw: number; gzip: number }> = {};
+  for (const f of readdirSync(dist)) {
+    if (!f.endsWith(".js") || !statSync(join(dist, f)).isFile()) continue;
+    const buf = readFileSync(join(dist, f));
+    out[f.replace(/\.js$/, "")] = { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+  }
+  return out;
+}
+
+const ms = (x: number) => x.toFixed(1);
+const ratio = (x: number, y: number) => (x / y).toFixed(2) + "×";
+const kb = (x: number) => (x / 1024).toFixed(1) + " KB";
+
+async function main(): Promise<void> {
+  const fns = registeredFunctions();
+  const abc = await benchAbc(fns);
+  const sc = await benchScoreCredit(fns);
+  process.stderr.write("score and credit done\n");
+  const syncs: Record<string, RoundTrips> = await measureRoundTrips();
+  process.stderr.write("round trips done\n");
+  const b = bundles();
+
+  const lines: string[] = [];
+  lines.push(`Node ${process.version}, ${require("node:os").cpus().length} cores; medians of 5–9 runs after warm-up.`, "");
+  lines.push("| ABC rows | customers | engine (KAM.ABC) | KAM.ABCTABLE | DuckDB | Arquero | floor | engine / DuckDB | engine / Arquero | engine / floor |");
+  lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of abc) {
+    lines.push(
+      `| ${r.rows.toLocaleString("en")} | ${r.customers.toLocaleString("en")} | ${ms(r.engine_ms)} ms | ${ms(r.engine_table_ms)} ms | ${ms(r.duckdb_ms)} ms | ${ms(r.arquero_ms)} ms | ${ms(r.floor_ms)} ms | ${ratio(r.engine_ms, r.duckdb_ms)} | ${ratio(r.engine_ms, r.arquero_ms)} | ${ratio(r.engine_ms, r.floor_ms)} |`,
+    );
+  }
+  lines.push("");
+  lines.push("| 100,000 rows | engine | plain loop (floor) | engine / floor |", "|---|---:|---:|---:|");
+  lines.push(`| KAM.SCORE | ${ms(sc.score_100k_ms)} ms | ${ms(sc.score_floor_ms)} ms | ${ratio(sc.score_100k_ms, sc.score_floor_ms)} |`);
+  lines.push(`| KAM.CREDITGRADE | ${ms(sc.credit_100k_ms)} ms | ${ms(sc.credit_floor_ms)} ms | ${ratio(sc.credit_100k_ms, sc.credit_floor_ms)} |`);
+  lines.push("");
+  lines.push("| report (100,000-row sample) | syncs | largest request |", "|---|---:|---:|");
+  for (const [k, v] of Object.entries(syncs)) lines.push(`| ${k} | ${v.syncs} | ${kb(v.largest_request_bytes)} |`);
+  lines.push("");
+  lines.push("| bundle | raw | gzip |", "|---|---:|---:|");
+  for (const [k, v] of Object.entries(b)) lines.push(`| ${k} | ${kb(v.raw)} | ${kb(v.gzip)} |`);
+  const table = lines.join("\n");
+  process.stdout.write(table + "\n");
+
+  const results = {
+    abc: abc.map((r) => ({
+      rows: r.rows,
+      customers: r.customers,
+      engine_ms: r.engine_ms,
+      engine_table_ms: r.engine_table_ms,
+      duckdb_ms: r.duckdb_ms,
+      arquero_ms: r.arquero_ms,
+      floor_ms: r.floor_ms,
+    })),
+    score_100k_ms: sc.score_100k_ms,
+    score_floor_ms: sc.score_floor_ms,
+    credit_100k_ms: sc.credit_100k_ms,
+    credit_floor_ms: sc.credit_floor_ms,
+    syncs,
+    bundles: b,
+  };
+  writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+  writeFileSync(join(ROOT, "bench", "results.md"), table + "\n");
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+/** Median of several timed runs after warm-up; `prepare` runs outside the timed part of each run. */
+export async function median<P>(
+  runs: number,
+  warmup: number,
+  prepare: () => P,
+  body: (p: P) => unknown | Promise<unknown>,
+): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const p = prepare();
+    if (typeof global.gc === "function") global.gc();
+    const t0 = performance.now();
+    await body(p);
+    const t = performance.now() - t0;
+    if (i >= warmup) times.push(t);
+  }
+  times.sort((x, y) => x - y);
+  const m = times.length >> 1;
+  return times.length % 2 ? times[m] : (times[m - 1] + times[m]) / 2;
+}
