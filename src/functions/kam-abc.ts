@@ -1,6 +1,6 @@
 /**
  * KAM.ABC and KAM.ABCTABLE — SPEC §3 on the columns Excel hands a function (up to 1,048,576 rows).
- * The 2-D arrays go straight to `abcFromColumns`; nothing here copies or walks them more than once.
+ * The 2-D arrays go straight to `abcFromColumns`; nothing here copies them.
  *
  * Empty rows [chosen]: users give generous ranges (A2:A5000, or whole columns), so with customers a
  * row whose amount and customer are both empty is not data: KAM.ABC leaves its cell empty and
@@ -9,7 +9,7 @@
  * not listed either. A row with only one of the two filled is an error naming the row (SPEC §3.6).
  */
 import { ABC_CLASS_LABELS, abcFromColumns, validateThresholds, type AbcClass, type AbcThresholds } from "../domain/abc";
-import { kamError, type KamError, type Lang, type Msg, type Result } from "../domain/errors";
+import { failWith, kamError, ok, type KamError, type Lang, type Msg, type Result } from "../domain/errors";
 import type { Settings } from "../domain/settings";
 import { isBlank } from "../domain/values";
 import { asColumn, asScalar, isOmitted, type Column, type Rows } from "./cells";
@@ -36,21 +36,21 @@ function readInput(amounts: unknown, customers: unknown, aShare: unknown, bShare
   if (!a.ok) return a;
   const b = asScalar(bShare, B_SHARE_ARG);
   if (!b.ok) return b;
-  // Left out → the workbook's thresholds (SPEC §3.7 defaults 55 % and 30 %).
-  const t = validateThresholds(a.value === undefined ? s.abc.a : a.value, b.value === undefined ? s.abc.b : b.value);
+  // Left out or blank → the workbook's thresholds (SPEC §3.7 defaults 55 % and 30 %).
+  const t = validateThresholds(isBlank(a.value) ? s.abc.a : a.value, isBlank(b.value) ? s.abc.b : b.value);
   if (!t.ok) return t;
   const am = asColumn(amounts, AMOUNTS_ARG);
   if (!am.ok) return am;
   if (isOmitted(customers)) {
-    if (customersRequired) return { ok: false, error: argumentMissing(CUSTOMERS_ARG) };
-    return { ok: true, value: { amounts: am.value, customers: null, t: t.value } };
+    if (customersRequired) return failWith(argumentMissing(CUSTOMERS_ARG));
+    return ok({ amounts: am.value, customers: null, t: t.value });
   }
   const cu = asColumn(customers, CUSTOMERS_ARG);
   if (!cu.ok) return cu;
   const n = am.value.cells.length;
   const m = cu.value.cells.length;
-  if (m !== n) return { ok: false, error: lengthsDiffer(CUSTOMERS_ARG, m, AMOUNTS_ARG, n) };
-  return { ok: true, value: { amounts: am.value, customers: cu.value, t: t.value } };
+  if (m !== n) return failWith(lengthsDiffer(CUSTOMERS_ARG, m, AMOUNTS_ARG, n));
+  return ok({ amounts: am.value, customers: cu.value, t: t.value });
 }
 
 function classRows(lang: Lang): Record<AbcClass, Cell[]> {

@@ -51,11 +51,12 @@ describe("KAM.ABC", () => {
     expect(one(call("ABC", col(60, 25), col("a", "b"), "lots", null))).toBe('#VALUE! the A share must be a number, got "lots"');
   });
 
-  test("the workbook's thresholds apply when the arguments are left out", () => {
+  test("the workbook's thresholds apply when the arguments are left out or blank", () => {
     const s = parseSettings({ abc: { a: 0.7, b: 0.2 } });
     if (!s.ok) throw new Error("settings");
     setSettings(s.settings);
     expect(show(call("ABC", col(60, 25, 10, 5), col("a", "b", "c", "d"), null, null))).toEqual([["A"], ["A"], ["B"], ["C"]]);
+    expect(show(call("ABC", col(60, 25, 10, 5), col("a", "b", "c", "d"), "", [[null]]))).toEqual([["A"], ["A"], ["B"], ["C"]]);
   });
 
   test("a blank or non-numeric amount is an error for its row only, naming the row", () => {
