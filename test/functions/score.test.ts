@@ -32,6 +32,13 @@ describe("KAM.SCORE with the six criteria (SPEC §1)", () => {
     expect(r).toEqual([[82], ["#VALUE! row 2: profit contribution 25 is above its maximum 20 (allowed 0 to 20)"]]);
   });
 
+  test('the contract\'s example message: "row 7: profit contribution 25 is above its maximum 20"', () => {
+    const rows = [...Array.from({ length: 6 }, () => [25, 18, 15, 8, 7, 9]), [20, 25, 10, 5, 5, 5]];
+    const r = show(call("SCORE", rows, null)) as unknown[][];
+    expect(r.slice(0, 6)).toEqual(Array.from({ length: 6 }, () => [82]));
+    expect(String(r[6][0])).toMatch(/^#VALUE! row 7: profit contribution 25 is above its maximum 20\b/);
+  });
+
   test("a negative value is #VALUE!", () => {
     expect(one(call("SCORE", [[25, 18, 15, -1, 7, 9]], null))).toBe(
       "#VALUE! industry influence -1 is below its minimum 0 (allowed 0 to 10)",
