@@ -108,7 +108,8 @@ function cellScore(dimension: ProfileDimension, v: unknown, s: Settings): Result
   return p.ok ? ok(p.value) : failWith(p.error);
 }
 
-function readScores(table: InputTable, i: number, kind: ProfileKind, roles: readonly ColumnRole[], s: Settings): (number | null)[] {
+/** Read and validate the six profile scores of row i (scores or level names), naming a bad cell. */
+export function readProfileScores(table: InputTable, i: number, kind: ProfileKind, roles: readonly ColumnRole[], s: Settings): (number | null)[] {
   const dims: readonly ProfileDimension[] = kind === "external" ? EXTERNAL_DIMENSIONS : INTERNAL_DIMENSIONS;
   const values = roles.map((role, k) => table.check(i, role, cellScore(dims[k], table.value(i, role), s)));
   // Each cell alone first (the others set to a valid 0), so the message names the cell.
@@ -149,7 +150,7 @@ export function buildProfileReport(
   const body: CellValue[][] = [];
   for (const i of table.rows) {
     const customer = table.text(i, "customer");
-    const sc = readScores(table, i, kind, roles, settings);
+    const sc = readProfileScores(table, i, kind, roles, settings);
     customers.push(customer);
     scores.push(sc);
     if (kind === "external") {
