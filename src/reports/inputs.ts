@@ -61,13 +61,24 @@ export function inputError(code: string, en: string, zh: string): KamInputExcept
 const EXCEL_ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#BUSY!", "#CONNECT!", "#PYTHON!"]);
 
 function isExcelError(v: unknown): v is string {
-  return typeof v === "string" && EXCEL_ERRORS.has(v.trim().toUpperCase());
+  // Cheap test first: this runs on every text cell of tables with up to a million rows.
+  return typeof v === "string" && v.includes("#") && EXCEL_ERRORS.has(v.trim().toUpperCase());
 }
 
 /** A value as a user would recognise it in a message: text quoted and shortened. */
 export function showValue(v: unknown): Msg {
   const d = describeValue(v);
   return typeof v === "string" ? { en: `"${d}"`, zh: `“${d}”` } : { en: d, zh: d };
+}
+
+/** isBlank without trimming the common case of text that starts with a visible character. */
+function quickBlank(v: unknown): boolean {
+  if (typeof v === "number") return false;
+  if (typeof v === "string" && v.length > 0) {
+    const c = v.charCodeAt(0);
+    if (c > 32 && c !== 0xa0 && c !== 0x3000 && c !== 0xfeff && (c < 0x2000 || c > 0x200a)) return false;
+  }
+  return isBlank(v);
 }
 
 function headerText(v: unknown): string {
@@ -131,9 +142,16 @@ export class InputTable {
     this.chosen = chosen;
     const used = Object.values(cols) as number[];
     const rows: number[] = [];
-    source.rows.forEach((r, i) => {
-      if (used.some((c) => !isBlank(r[c]))) rows.push(i);
-    });
+    const data = source.rows;
+    for (let i = 0; i < data.length; i++) {
+      const r = data[i];
+      for (let k = 0; k < used.length; k++) {
+        if (!quickBlank(r[used[k]])) {
+          rows.push(i);
+          break;
+        }
+      }
+    }
     this.rows = rows;
   }
 
@@ -237,6 +255,7 @@ export class InputTable {
 
   number(i: number, role: ColumnRole): number {
     const v = this.raw(i, role);
+    if (typeof v === "number" && Number.isFinite(v)) return v;
     this.rejectExcelError(i, role, v);
     const r = toNumber(v, roleName(role));
     if (r.ok) return r.value;
@@ -252,6 +271,10 @@ export class InputTable {
   /** Cell text, trimmed; numbers and booleans become their text. Blank → error. */
   text(i: number, role: ColumnRole): string {
     const v = this.raw(i, role);
+    if (typeof v === "string" && !v.includes("#")) {
+      const t = v.trim();
+      if (t !== "") return t;
+    }
     if (isBlank(v)) return this.missing(i, role, { en: "a value", zh: "一个值" });
     this.rejectExcelError(i, role, v);
     if (typeof v === "string") return v.trim();
