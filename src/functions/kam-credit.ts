@@ -13,6 +13,9 @@ import { cellAtError, errorRows, rowCellError, type Cell, type CellRows } from "
 import { lengthsDiffer } from "./messages";
 import { CREDIT_OUTPUT_LABELS, optionSpec, parseOption, type CreditOutput } from "./options";
 
+/** Looked up once, not per row (see cells.ts). */
+const round = Math.round;
+
 export const VOLUME_ARG: Msg = { en: "volume", zh: "年度项目成交量（volume）" };
 export const PERFORMANCE_ARG: Msg = { en: "performance", zh: "履约程度（performance）" };
 export const RISK_ARG: Msg = { en: "risk", zh: "经营风险（risk）" };
@@ -58,7 +61,7 @@ export function kamCreditGrade(volume: unknown, performance: unknown, risk: unkn
       typeof b === "number" && b >= 0 && b <= COMPONENT_MAX &&
       typeof c === "number" && c >= RISK_MIN && c <= 0
     ) {
-      score = Math.round((a + b + c) * 1e10) / 1e10;
+      score = round((a + b + c) * 1e10) / 1e10;
     } else {
       const res = creditScore(a, b, c);
       if (!res.ok) {

@@ -15,6 +15,9 @@ import { asList, asRows, isOmitted, width, type Rows } from "./cells";
 import { errorRows, rowCellError, type CellRows } from "./cell-errors";
 import { wrongColumnCount } from "./messages";
 
+/** Looked up once, not per row (see cells.ts). */
+const round = Math.round;
+
 export const POINTS_ARG: Msg = { en: "points", zh: "评分（points）" };
 export const WEIGHTS_ARG: Msg = { en: "weights", zh: "权重（weights）" };
 
@@ -25,7 +28,7 @@ const CRITERIA_NAMES: Msg = {
 
 /** The rounding of domain/score.ts and domain/weighted.ts: drops binary noise (79.99999999999999 → 80). */
 function clean(x: number): number {
-  return Math.round(x * 1e10) / 1e10;
+  return round(x * 1e10) / 1e10;
 }
 
 export function kamScore(points: unknown, weights: unknown, s: Settings): CellRows {
