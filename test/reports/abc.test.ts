@@ -37,6 +37,7 @@ describe("ABC report: classes (SPEC §3)", () => {
     ]);
     expect(summary.total).toBe(100);
     expect(summary.customers).toBe(5);
+    expect(summary.ranked.map((r) => [r.rank, r.customer, r.class])).toEqual(got.map(([c, k], i) => [i + 1, c, k]));
   });
 
   test("rows of one customer are summed, names compared after trimming", () => {
