@@ -19,6 +19,7 @@ import type { Msg } from "../../domain/errors";
 import { addChartsToPackage, sheetParts, type ChartSource, type SheetCharts } from "./charts";
 import { fileErrors } from "./input-errors";
 import { safeSheetName, safeTableName, tableHeaders } from "./names";
+import { decodeExcelText } from "./sheet-stream";
 import { checkOutputPath, writeFileAtomic } from "./write-file";
 import { esc, findTags, unesc } from "./xml";
 
@@ -128,13 +129,24 @@ function copyTemplate(ws: ExcelJS.Worksheet, tpl: ExcelJS.Worksheet, rect: Rect)
   return merges;
 }
 
+/**
+ * Text as Excel stores it in a cell: characters XML cannot carry (control characters, and CR, which
+ * XML would turn into LF) are written as _xHHHH_, and a literal "_xHHHH_" in the text gets its
+ * underscore escaped (_x005F_) so Excel does not decode it into a character.
+ */
+export function excelText(v: string): string {
+  return v.replace(/_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g, (m) =>
+    m.length > 1 ? `_x005F_${m.slice(1)}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+  );
+}
+
 function writeValue(cell: ExcelJS.Cell, v: CellValue, sheet: string, row: number, col: number): void {
   if (v === null) return;
   if (typeof v === "string") {
     if (v.length > MAX_TEXT) throw fileErrors.textTooLong(sheet, `${columnLetter(col)}${row + 1}`, v.length);
     // A string is always stored as a string cell (shared string), never parsed: "=HYPERLINK(…)",
     // "+1", "-2" and "@SUM(A1)" stay text. ExcelJS writes formulas only for { formula } objects.
-    cell.value = v;
+    cell.value = excelText(v);
   } else if (typeof v === "number") {
     // NaN and ±Infinity cannot be stored; Excel's own answer for them is #NUM!.
     cell.value = Number.isFinite(v) ? v : { error: "#NUM!" };
@@ -303,7 +315,8 @@ function renderSheet(wb: ExcelJS.Workbook, report: string, plan: SheetPlan, name
       headerRow: true,
       totalsRow: false,
       style: { theme: (t.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns: headers.map((h) => ({ name: h, filterButton: true })),
+      // ExcelJS writes each column name into its header cell too: escaped the same way as any cell text.
+      columns: headers.map((h) => ({ name: excelText(h), filterButton: true })),
       rows,
     });
     tables.push(tableName);
@@ -341,11 +354,12 @@ function renderSheet(wb: ExcelJS.Workbook, report: string, plan: SheetPlan, name
   return { report, plan, ws, tables, hasContains };
 }
 
-/** A cell's value as a plan value (what a chart cache needs). */
+/** A cell's value as a plan value (what a chart cache and a table header need): text decoded as Excel shows it. */
 function cellValue(cell: ExcelJS.Cell): CellValue {
   const v = cell.value;
   if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "string") return decodeExcelText(v);
+  if (typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return null;
   if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
   if (typeof v === "object" && "error" in v) return String(v.error);

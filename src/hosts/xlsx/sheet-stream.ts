@@ -55,7 +55,7 @@ function scanPart(pkg: OpenedPackage, part: string, sink: TagSink): Promise<void
 }
 
 /** Excel escapes characters XML cannot carry as _xHHHH_ (and a literal "_x" as _x005F_x). */
-function decodeEscapes(s: string): string {
+export function decodeExcelText(s: string): string {
   return s.indexOf("_x") < 0 ? s : s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
@@ -71,7 +71,7 @@ export async function readSharedStrings(pkg: OpenedPackage): Promise<string[]> {
         if (!close && !selfClosing && phonetic === 0) cur += readText(buf, end).text;
       } else if (nameIs(buf, ns, ne, "si")) {
         if (close || selfClosing) {
-          out.push(decodeEscapes(cur));
+          out.push(decodeExcelText(cur));
           cur = "";
         } else cur = "";
       } else if (nameIs(buf, ns, ne, "rPh")) {
@@ -251,7 +251,7 @@ export async function streamSheetRows(pkg: OpenedPackage, sheet: SheetEntry, onR
                 value = isoToSerial(readText(buf, end).text);
                 return;
               default:
-                value = decodeEscapes(readText(buf, end).text);
+                value = decodeExcelText(readText(buf, end).text);
                 return;
             }
           }
@@ -264,7 +264,7 @@ export async function streamSheetRows(pkg: OpenedPackage, sheet: SheetEntry, onR
       if (len === 2 && nameIs(buf, ns, ne, "is")) {
         if (close) {
           inIs = false;
-          if (type === T_INLINE) value = decodeEscapes(isText);
+          if (type === T_INLINE) value = decodeExcelText(isText);
         } else inIs = !selfClosing;
         return;
       }

@@ -43,7 +43,7 @@ export async function loadTemplateSheets(file: string, names: readonly string[])
   const bytes = await slim.generateAsync({ type: "nodebuffer", compression: "STORE" });
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (e) {
     throw fileErrors.notXlsx(file, e instanceof Error ? e.message : String(e));
   }
