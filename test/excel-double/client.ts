@@ -478,9 +478,8 @@ export abstract class ProxyBase<E> {
   ): C {
     this._gate(method, opts.version);
     for (const a of args) this.context.own(a, `${this._type}.${method}`);
-    const parent = this;
     const child = make((() => {
-      const p = parent._resolve();
+      const p = this._resolve();
       if (p === NULL) return NULL;
       return resolve(p);
     }) as () => Res<never>);

@@ -150,6 +150,10 @@ export class RangeDouble extends ProxyBase<RangeRef> {
   get text(): string[][] {
     return this._get("text");
   }
+  /** Not part of a no-argument load() (AM). */
+  get numberFormatCategories(): string[][] {
+    return this._get("numberFormatCategories", "1.12");
+  }
   get valueTypes(): string[][] {
     return this._get("valueTypes");
   }

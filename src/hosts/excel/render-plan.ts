@@ -13,6 +13,7 @@
  *  - A user sheet that happens to have the wanted name is never touched: the report takes "Name (2)".
  *  - Strings stay text (see text-cells.ts).
  *  - With ExcelApi 1.20 the whole run is one undo step ({ mergeUndoGroup: true }); every API used is undoable.
+ *  - `formatsFrom` copies the template range's formats onto the same cells of the report sheet.
  */
 import { KamInputException } from "../../domain/errors";
 import type { AxisPlan, Block, CellStyle, ChartPlan, ConditionalRule, Rect, ReportPlan, SheetPlan } from "../../reports/plan";
@@ -49,6 +50,8 @@ interface Target {
   readonly plan: SheetPlan;
   readonly name: string;
   readonly reuse: { readonly tables: readonly string[]; readonly charts: readonly string[] } | null;
+  /** A report sheet the user hid stays hidden: changing visibility is not undoable on the desktop. */
+  readonly visible: boolean;
   ws?: Excel.Worksheet;
 }
 
@@ -428,6 +431,7 @@ export async function renderPlan(plan: ReportPlan, options: RenderOptions = {}):
     // ---- decide where each sheet goes ----
     const existing = sheets.items.map((ws) => ({
       name: ws.name,
+      visible: ws.visibility === "Visible",
       mark: ws.names.items.find((n) => n.name.toUpperCase() === MARK_NAME)?.value as unknown,
       tables: ws.tables.items.map((x) => x.name),
       charts: ws.charts.items.map((x) => x.name),
@@ -438,11 +442,11 @@ export async function renderPlan(plan: ReportPlan, options: RenderOptions = {}):
       const mine = existing.find((e) => !claimed.has(e.name) && typeof e.mark === "string" && e.mark === sp.key);
       if (mine) {
         claimed.add(mine.name);
-        return { plan: sp, name: mine.name, reuse: { tables: mine.tables, charts: mine.charts } };
+        return { plan: sp, name: mine.name, visible: mine.visible, reuse: { tables: mine.tables, charts: mine.charts } };
       }
       const name = freeSheetName(sp.name, taken);
       taken.add(name.toLowerCase());
-      return { plan: sp, name, reuse: null };
+      return { plan: sp, name, visible: true, reuse: null };
     });
     const reusedTables = new Set(targets.flatMap((t) => (t.reuse ? t.reuse.tables.map((n) => n.toLowerCase()) : [])));
     const tableNames = new Set([...wb.tables.items.map((x) => x.name.toLowerCase()).filter((n) => !reusedTables.has(n)), ...wb.names.items.map((x) => x.name.toLowerCase())]);
@@ -453,7 +457,7 @@ export async function renderPlan(plan: ReportPlan, options: RenderOptions = {}):
     const getSheet = (name: string): Excel.Worksheet => wb.worksheets.getItem(name);
     for (const t of targets) ops.push(...sheetOps(t, templates, tableNames, addSheet, getSheet));
     const active = plan.activate ? targets.find((t) => t.plan.key === plan.activate) : undefined;
-    if (active) ops.push({ bytes: COMMAND_BYTES, run: () => sheetOf(active).activate() });
+    if (active?.visible) ops.push({ bytes: COMMAND_BYTES, run: () => sheetOf(active).activate() });
 
     let open = false;
     let used = 0;

@@ -47,7 +47,6 @@ describe("an ABC report of 100,000 customers", () => {
 
     const writes = xl.syncs.slice(1);
     const writeBytes = writes.reduce((n, s) => n + s.requestBytes, 0);
-    // eslint-disable-next-line no-console
     console.log(
       `ABC 100,000 rows: ${result.syncs} syncs (1 read + ${writes.length} write), largest request ${xl.maxRequestBytes.toLocaleString("en")} bytes, ` +
         `write requests ${writes.map((s) => s.requestBytes.toLocaleString("en")).join(" + ")} = ${writeBytes.toLocaleString("en")} bytes`,
@@ -142,6 +141,18 @@ describe("a small ABC report", () => {
     expectWritesOnlyOn(["My ABC"]);
     expect(xl.undo).toEqual({ records: 1, cleared: 0 });
     expect(result.syncs).toBe(2);
+  });
+
+  it("a report sheet the user hid is refreshed but stays hidden and is not activated", async () => {
+    workbook();
+    await renderPlan(abcPlan(20));
+    xl.model.sheet("ABC (2)").visibility = "Hidden";
+    xl.model.activeSheet = xl.model.sheet("Data");
+    const result = await renderPlan(abcPlan(30));
+    expect(result.sheets[0].name).toBe("ABC (2)");
+    expect(xl.model.sheet("ABC (2)").visibility).toBe("Hidden");
+    expect(xl.model.activeSheet?.name).toBe("Data");
+    expect(xl.model.sheet("ABC (2)").get(30, 1)?.value).toBe(customerName(29));
   });
 
   it("a user sheet that copies the mark's name but not its value is left alone", async () => {
