@@ -410,6 +410,8 @@ export async function renderPlan(plan: ReportPlan, options: RenderOptions = {}):
     const wb = context.workbook;
 
     // ---- the read ----
+    // One request for every sheet's marks, tables and charts: collection paths ("items/names/items/value")
+    // expand navigation collections in the same load, so no per-sheet round trip is needed.
     const sheets = wb.worksheets;
     sheets.load("items/name,items/visibility,items/names/items/name,items/names/items/value,items/tables/items/name,items/charts/items/name");
     wb.tables.load("items/name");

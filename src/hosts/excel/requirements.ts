@@ -4,6 +4,15 @@
  * an Excel double that supports exactly MIN_EXCEL_API and fails on any API above it.
  */
 export const EXCEL_API = {
+  "Worksheet.getRange / Range.values / numberFormat / format / clear": "1.1",
+  "WorksheetCollection.add / getItem": "1.1",
+  "ChartCollection.add / Chart.setPosition / ChartAxis.minimum, maximum": "1.1",
+  "Range.getEntireColumn": "1.1",
+  "Workbook.getSelectedRange": "1.1",
+  "RangeFormat.columnWidth": "1.2",
+  "Range.merge / unmerge": "1.2",
+  "Worksheet.getUsedRange(valuesOnly)": "1.2",
+  "TableCollection.add(Range)": "1.3",
   "Workbook.settings": "1.4",
   "WorksheetCollection.getItemOrNullObject": "1.4",
   "Worksheet.names": "1.4",

@@ -6,6 +6,7 @@ import { ExcelDouble, SheetEntity } from "../../excel-double";
 import { readSource, ReadSourceOptions } from "../../../src/hosts/excel/read-source";
 import { KamInputException } from "../../../src/domain/errors";
 import type { SourceTable } from "../../../src/reports/source";
+import { MIN_EXCEL_API } from "../../../src/hosts/excel/requirements";
 
 let xl: ExcelDouble;
 let restore: () => void;
@@ -205,6 +206,19 @@ describe("bad input names the sheet, the column and the cell, and writes nothing
     const e = await failure({ source: { kind: "selection" } });
     expect(e.error.code).toBe("excel.source.manyTables");
     expect(e.error.msg.en).toContain("Left, Right");
+  });
+});
+
+describe("requirement sets", () => {
+  it(`tables, names and the selection read in an Excel that supports exactly ExcelApi ${MIN_EXCEL_API}`, async () => {
+    const s = workbook({ apiVersion: MIN_EXCEL_API });
+    xl.model.setCells(s, 0, 0, sample);
+    addTable(s, "Sales", 0, 0, 4, 3);
+    xl.model.names.push({ name: "Customers", formula: "='Sales 2025'!$A$1:$B$4", comment: "", visible: true, sheet: null });
+    select(s, 1, 1);
+    for (const source of [{ kind: "table", name: "Sales" }, { kind: "name", name: "Customers" }, { kind: "selection" }] as const) {
+      expect((await read({ source })).rows).toHaveLength(3);
+    }
   });
 });
 
