@@ -8,8 +8,8 @@
  * (EXCEL-BEHAVIOUR §12), so 0 counts as empty here — and the customer "0" such rows would form is
  * not listed either. A row with only one of the two filled is an error naming the row (SPEC §3.6).
  */
-import { ABC_CLASS_LABELS, abcFromColumns, validateThresholds, type AbcClass, type AbcThresholds } from "../domain/abc";
-import { failWith, kamError, ok, type KamError, type Lang, type Msg, type Result } from "../domain/errors";
+import { abcFromColumns, validateThresholds, type AbcClass, type AbcThresholds } from "../domain/abc";
+import { failWith, kamError, ok, type KamError, type Msg, type Result } from "../domain/errors";
 import type { Settings } from "../domain/settings";
 import { isBlank } from "../domain/values";
 import { asColumn, asScalar, isOmitted, type Column, type Rows } from "./cells";
@@ -53,8 +53,10 @@ function readInput(amounts: unknown, customers: unknown, aShare: unknown, bShare
   return ok({ amounts: am.value, customers: cu.value, t: t.value });
 }
 
-function classRows(lang: Lang): Record<AbcClass, Cell[]> {
-  return { A: [ABC_CLASS_LABELS.A[lang]], B: [ABC_CLASS_LABELS.B[lang]], C: [ABC_CLASS_LABELS.C[lang]] };
+// The class letters are codes, the same in every label language (issue 3's contract: "A", "B" or
+// "C"), so formulas such as =IF(KAM.ABC(...)="A", ...) work for everyone who opens the workbook.
+function classRows(): Record<AbcClass, Cell[]> {
+  return { A: ["A"], B: ["B"], C: ["C"] };
 }
 
 /** KAM.ABC: the class of each row's customer, laid out like the amounts. */
@@ -68,7 +70,7 @@ export function kamAbc(amounts: unknown, customers: unknown, aShare: unknown, bS
 
   const n = rowClass.length;
   // Excel serialises the result and never changes it, so rows of the same class can share one array.
-  const byClass = classRows(lang);
+  const byClass = classRows();
   const blank: Cell[] = [""];
   const out: CellRows = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -116,11 +118,10 @@ export function kamAbcTable(amounts: unknown, customers: unknown, aShare: unknow
     }
   }
 
-  const labels = { A: ABC_CLASS_LABELS.A[lang], B: ABC_CLASS_LABELS.B[lang], C: ABC_CLASS_LABELS.C[lang] };
   const out: CellRows = [];
   for (const r of result.rows) {
     if (!zeroIsReal && r === zero) continue;
-    out.push([out.length + 1, r.customer, r.amount, r.share, r.cumulativeShare, labels[r.class]]);
+    out.push([out.length + 1, r.customer, r.amount, r.share, r.cumulativeShare, r.class]);
   }
   // Rows left out because of an input error follow the table, one error each, so none goes unseen.
   for (let i = 0; i < rowClass.length; i++) {

@@ -5,7 +5,7 @@
  * As in KAM.SCORE, a row of plain in-range numbers is added up here and everything else goes to
  * `creditScore`, which owns the rule and the message; a property test keeps the two equal.
  */
-import { CREDIT_GRADE_LABELS, CREDIT_LIST_LABELS, creditGrade, creditList, creditScore } from "../domain/credit";
+import { CREDIT_LIST_LABELS, creditGrade, creditList, creditScore } from "../domain/credit";
 import type { Lang, Msg } from "../domain/errors";
 import type { Settings } from "../domain/settings";
 import { asColumn, asScalar } from "./cells";
@@ -28,7 +28,8 @@ const RISK_MIN = -50;
 function result(score: number, output: CreditOutput, s: Settings, lang: Lang): Cell {
   if (output === "score") return score;
   const grade = creditGrade(score, s);
-  return output === "grade" ? CREDIT_GRADE_LABELS[grade][lang] : CREDIT_LIST_LABELS[creditList(grade)][lang];
+  // Grades are codes (AAA/AA/A) in every language, as the contract says; the list is a label.
+  return output === "grade" ? grade : CREDIT_LIST_LABELS[creditList(grade)][lang];
 }
 
 export function kamCreditGrade(volume: unknown, performance: unknown, risk: unknown, output: unknown, s: Settings): CellRows {

@@ -95,10 +95,10 @@ describe("KAM.ABC", () => {
   test("Chinese class labels once the workbook says so", () => {
     setSettings({ ...DEFAULT_SETTINGS, language: "zh" });
     expect(show(call("ABC", col(40, 30, 20, 10, ""), col("Acme", "Beta", "Acme", "Gamma", "Delta"), null, null))).toEqual([
-      ["A类"],
-      ["B类"],
-      ["A类"],
-      ["C类"],
+      ["A"],
+      ["B"],
+      ["A"],
+      ["C"],
       ["#N/A 第 5 行：缺少金额"],
     ]);
   });
@@ -160,8 +160,8 @@ describe("KAM.ABCTABLE", () => {
   test("Chinese class labels", () => {
     setSettings({ ...DEFAULT_SETTINGS, language: "zh" });
     expect(show(call("ABCTABLE", col(60, 40), col("甲", "乙"), null, null))).toEqual([
-      [1, "甲", 60, 0.6, 0.6, "A类"],
-      [2, "乙", 40, 0.4, 1, "B类"],
+      [1, "甲", 60, 0.6, 0.6, "A"],
+      [2, "乙", 40, 0.4, 1, "B"],
     ]);
   });
 });

@@ -78,9 +78,9 @@ describe("KAM.CREDITGRADE", () => {
   test("Chinese labels and messages", () => {
     setSettings({ ...DEFAULT_SETTINGS, language: "zh" });
     expect(show(call("CREDITGRADE", [[50], [40], [10], [10]], [[40], [30], [10], [10]], [[0], [-10], [-10], [5]], "grade"))).toEqual([
-      ["AAA级"],
-      ["AA级"],
-      ["A级"],
+      ["AAA"],
+      ["AA"],
+      ["A"],
       ["#VALUE! 第 4 行：经营风险是扣分项，取值 -50 到 0，而不是 5（高风险请填如 -40）"],
     ]);
     expect(show(call("CREDITGRADE", [[50], [40], [10]], [[40], [30], [10]], [[0], [-10], [-10]], "list"))).toEqual([
