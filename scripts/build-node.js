@@ -24,6 +24,7 @@ const ENTRIES = [
 
 const EXTERNAL = ["exceljs", "jszip", "sax", "zod", "@duckdb/node-api", "arquero"];
 
+/** options: { quiet?: boolean, outdir?: string (default build/node) } */
 async function build(options = {}) {
   const esbuild = require("esbuild");
   const entryPoints = {};
@@ -33,7 +34,7 @@ async function build(options = {}) {
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints,
-    outdir,
+    outdir: options.outdir || outdir,
     bundle: true,
     platform: "node",
     target: "node20",

@@ -72,6 +72,11 @@ function utc(ymd: string): Date {
 function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
+/** Returns are booked inside the sample's 24 months too. */
+function notAfterEnd(date: Date): Date {
+  const end = utc(SAMPLE_AS_OF);
+  return date.getTime() > end.getTime() ? end : date;
+}
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -269,7 +274,7 @@ function makeSales(rng: Rng, customers: readonly Customer[], rowCount: number): 
     const orig = bought[rng.int(0, bought.length - 1)];
     const quantity = -Math.max(1, Math.round(orig.quantity / 2));
     const amount = round2(quantity * orig.price);
-    rows.push({ ...orig, date: addDays(orig.date, rng.int(10, 40)), quantity, amount, profit: round2((orig.profit / orig.amount) * amount) });
+    rows.push({ ...orig, date: notAfterEnd(addDays(orig.date, rng.int(10, 40))), quantity, amount, profit: round2((orig.profit / orig.amount) * amount) });
   }
   for (const c of [customers[customers.length - 3], customers[customers.length - 8]]) {
     const bought = rows.filter((r) => r.customer === c.name);
@@ -278,7 +283,7 @@ function makeSales(rng: Rng, customers: readonly Customer[], rowCount: number): 
     const quantity = -Math.max(1, Math.ceil((sum * 1.6) / p.price));
     const amount = round2(quantity * p.price);
     const last = bought.reduce((d, r) => (r.date > d ? r.date : d), bought[0].date);
-    rows.push({ date: addDays(last, 20), order: "", customer: c.name, product: p.name, quantity, price: p.price, amount, profit: round2(amount * 0.12) });
+    rows.push({ date: notAfterEnd(addDays(last, 20)), order: "", customer: c.name, product: p.name, quantity, price: p.price, amount, profit: round2(amount * 0.12) });
   }
 
   rows.sort((a, b) => a.date.getTime() - b.date.getTime() || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
@@ -361,7 +366,8 @@ function creditColumns(rng: Rng, accounts: readonly Customer[], sales: readonly 
   return accounts.map((c, i) => {
     const yearly = annualSales(sales, c.name);
     const volume = volumePoints(Math.max(0, yearly), s);
-    let risk = -Math.round(clamp(2 + i * 0.45 + 3 * rng.normal(), 0, 45));
+    // 0 - x, not -x: a zero deduction must be 0, not -0.
+    let risk = 0 - Math.round(clamp(2 + i * 0.45 + 3 * rng.normal(), 0, 45));
     const target = 96 - i * 1.25 + 3 * rng.normal();
     let performance = Math.round(clamp(target - volume - risk, 5, 50));
     const forcedSince = forced[i];

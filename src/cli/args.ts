@@ -143,7 +143,7 @@ export function splitList(text: string): string[] {
     if (ch === "\\" && text[i + 1] === ",") {
       cur += ",";
       i++;
-    } else if ((ch === "," && text[i + 1] !== " ") || ch === "，" || ch === "、") {
+    } else if ((ch === "," && (text[i + 1] !== " " || text.slice(i + 1).trim() === "")) || ch === "，" || ch === "、") {
       out.push(cur);
       cur = "";
     } else {

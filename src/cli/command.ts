@@ -188,7 +188,7 @@ export function outputFor(ctx: Ctx, input: string, report: string, opts: { defau
   if (given === undefined && optFlag(ctx.args, "json") && opts.writeWithJson !== true) return undefined;
   const out = path.resolve(ctx.io.cwd, given ?? opts.defaultPath ?? defaultOutput(input, report));
   const mayReplace = optFlag(ctx.args, "force") || (given === undefined && opts.mayReplaceDefault === true);
-  const check = checkOutput(out, input === "" ? [] : [path.resolve(ctx.io.cwd, input)], mayReplace);
+  const check = checkOutput(out, input === "" ? [] : [path.resolve(ctx.io.cwd, input)], mayReplace, displayPath(out, ctx.io.cwd));
   if (!check.ok) throw inputException("output_refused", check.error);
   return out;
 }

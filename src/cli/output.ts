@@ -27,39 +27,40 @@ function sameFile(a: string, b: string): boolean {
 export type OutputCheck = { readonly ok: true; readonly replaces: boolean } | { readonly ok: false; readonly error: Msg };
 
 /**
- * Whether `out` may be written. `inputs` are the files the run reads (never overwritten, not even
- * with --force); `mayReplace` says an existing file may be replaced (--force, or the demo's own file).
+ * Whether `file` may be written (`shown` is how messages name it). `inputs` are the files the run
+ * reads (never overwritten, not even with --force); `mayReplace` says an existing file may be
+ * replaced (--force, or the demo's own file).
  */
-export function checkOutput(out: string, inputs: readonly string[], mayReplace: boolean): OutputCheck {
-  if (!/\.xlsx$/i.test(out)) {
-    return { ok: false, error: { en: `output ${out}: the output must be an .xlsx file`, zh: `输出文件 ${out}：输出必须是 .xlsx 文件` } };
+export function checkOutput(file: string, inputs: readonly string[], mayReplace: boolean, shown: string = file): OutputCheck {
+  if (!/\.xlsx$/i.test(file)) {
+    return { ok: false, error: { en: `output ${shown}: the output must be an .xlsx file`, zh: `输出文件 ${shown}：输出必须是 .xlsx 文件` } };
   }
   for (const input of inputs) {
-    if (sameFile(out, input)) {
+    if (sameFile(file, input)) {
       return {
         ok: false,
-        error: { en: `output ${out} is the input file; kam never changes its input, choose another --out`, zh: `输出文件 ${out} 就是输入文件；kam 从不修改输入文件，请用 --out 指定其他文件` },
+        error: { en: `output ${shown} is the input file; kam never changes its input, choose another --out`, zh: `输出文件 ${shown} 就是输入文件；kam 从不修改输入文件，请用 --out 指定其他文件` },
       };
     }
   }
-  const dir = path.dirname(path.resolve(out));
+  const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    return { ok: false, error: { en: `output ${out}: folder ${dir} does not exist`, zh: `输出文件 ${out}：文件夹 ${dir} 不存在` } };
+    return { ok: false, error: { en: `output ${shown}: folder ${dir} does not exist`, zh: `输出文件 ${shown}：文件夹 ${dir} 不存在` } };
   }
   let stat: fs.Stats | undefined;
   try {
-    stat = fs.statSync(out);
+    stat = fs.statSync(file);
   } catch {
     stat = undefined;
   }
   if (stat === undefined) return { ok: true, replaces: false };
   if (!stat.isFile()) {
-    return { ok: false, error: { en: `output ${out} exists and is not a file`, zh: `输出路径 ${out} 已存在且不是文件` } };
+    return { ok: false, error: { en: `output ${shown} exists and is not a file`, zh: `输出路径 ${shown} 已存在且不是文件` } };
   }
   if (!mayReplace) {
     return {
       ok: false,
-      error: { en: `output ${out} already exists; add --force to replace it, or choose another --out`, zh: `输出文件 ${out} 已存在；加 --force 覆盖，或用 --out 指定其他文件` },
+      error: { en: `output ${shown} already exists; add --force to replace it, or choose another --out`, zh: `输出文件 ${shown} 已存在；加 --force 覆盖，或用 --out 指定其他文件` },
     };
   }
   return { ok: true, replaces: true };
