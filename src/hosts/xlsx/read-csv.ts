@@ -135,8 +135,11 @@ function asEncodingError(e: unknown): unknown {
   return code === "ERR_ENCODING_INVALID_ENCODED_DATA" ? new EncodingError(String(e)) : e;
 }
 
-/** Streaming RFC 4180 parser; emits each record with its 0-based record index. */
-class CsvParser {
+/**
+ * Streaming RFC 4180 parser: feed text in chunks of any size with `write`, then `end`; each record
+ * is emitted with its 0-based index and its fields converted by csvValue.
+ */
+export class CsvParser {
   private field = "";
   private record: Cell[] = [];
   private quoted = false;

@@ -7,9 +7,8 @@
  *
  * What it handles: namespace prefixes (the sink sees local names), self-closing tags, quoted
  * attribute values (a ">" inside quotes does not end a tag), comments, processing instructions,
- * <!DOCTYPE> and CDATA sections in text. What it does not do: validate, expand entities other than
- * the five predefined ones and character references, or join a text whose CDATA section is cut by
- * a chunk boundary (no spreadsheet writer we know of puts CDATA in sheet or string parts).
+ * <!DOCTYPE>, and CDATA sections and comments inside text. What it does not do: validate, or expand
+ * entities other than the five predefined ones and character references.
  */
 
 export interface TagSink {
@@ -44,6 +43,40 @@ function indexOfAscii(buf: Buffer, lit: string, from: number): number {
   return buf.indexOf(lit, from, "latin1");
 }
 
+/**
+ * The last "<" of `buf` that starts a start or end tag (text may go on after a comment, CDATA
+ * section or processing instruction, and a "<" may sit inside a comment or CDATA section that is
+ * still open); -1 if there is none.
+ */
+function safeLimit(buf: Buffer): number {
+  let x = buf.lastIndexOf(LT);
+  while (x >= 0) {
+    const next = x + 1 < buf.length ? buf[x + 1] : -1;
+    if (next === BANG || next === QMARK || next === -1) {
+      x = x > 0 ? buf.lastIndexOf(LT, x - 1) : -1;
+      continue;
+    }
+    const cs = buf.lastIndexOf("<![CDATA[", x, "latin1");
+    if (cs >= 0) {
+      const ce = indexOfAscii(buf, "]]>", cs + 9);
+      if (ce < 0 || ce + 2 > x) {
+        x = cs > 0 ? buf.lastIndexOf(LT, cs - 1) : -1;
+        continue;
+      }
+    }
+    const ms = buf.lastIndexOf("<!--", x, "latin1");
+    if (ms >= 0) {
+      const me = indexOfAscii(buf, "-->", ms + 4);
+      if (me < 0 || me + 2 > x) {
+        x = ms > 0 ? buf.lastIndexOf(LT, ms - 1) : -1;
+        continue;
+      }
+    }
+    return x;
+  }
+  return -1;
+}
+
 export class XmlByteScanner {
   private carry: Buffer | undefined;
 
@@ -53,9 +86,13 @@ export class XmlByteScanner {
   write(chunk: Buffer): void {
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     this.carry = undefined;
-    // Process up to the last "<": every text before it is complete, so a sink can read it whole.
-    const limit = buf.lastIndexOf(LT);
-    if (limit < 0) return;
+    // Process up to the last "<" that starts markup outside comments and CDATA: every text before
+    // it is complete, so a sink can read it whole.
+    const limit = safeLimit(buf);
+    if (limit < 0) {
+      this.carry = Buffer.from(buf);
+      return;
+    }
     const stop = this.scan(buf, limit, false);
     this.carry = Buffer.from(buf.subarray(stop));
   }
@@ -131,8 +168,9 @@ export function nameIs(buf: Buffer, s: number, e: number, lit: string): boolean 
 }
 
 /**
- * The text after a tag ending at `tagEnd`, up to the next markup that is not CDATA, decoded
- * (UTF-8, entities, CDATA sections kept literally). Returns the text and where it stops.
+ * The text after a tag ending at `tagEnd`, up to the next tag, decoded (UTF-8, entities; CDATA
+ * sections kept literally; comments and processing instructions left out). Returns the text and
+ * where it stops.
  */
 export function readText(buf: Buffer, tagEnd: number): { text: string; next: number } {
   let from = tagEnd + 1;
@@ -141,14 +179,23 @@ export function readText(buf: Buffer, tagEnd: number): { text: string; next: num
     let lt = buf.indexOf(LT, from);
     if (lt < 0) lt = buf.length;
     if (lt > from) out += decodeEntities(buf.toString("utf8", from, lt));
-    if (lt < buf.length && startsWithAscii(buf, lt, "<![CDATA[")) {
+    if (lt >= buf.length) return { text: out, next: lt };
+    let skipTo = -1;
+    if (startsWithAscii(buf, lt, "<![CDATA[")) {
       const end = indexOfAscii(buf, "]]>", lt + 9);
-      if (end < 0) return { text: out, next: lt };
-      out += buf.toString("utf8", lt + 9, end);
-      from = end + 3;
-      continue;
+      if (end >= 0) {
+        out += buf.toString("utf8", lt + 9, end);
+        skipTo = end + 3;
+      }
+    } else if (startsWithAscii(buf, lt, "<!--")) {
+      const end = indexOfAscii(buf, "-->", lt + 4);
+      if (end >= 0) skipTo = end + 3;
+    } else if (buf[lt + 1] === QMARK) {
+      const end = indexOfAscii(buf, "?>", lt + 2);
+      if (end >= 0) skipTo = end + 2;
     }
-    return { text: out, next: lt };
+    if (skipTo < 0) return { text: out, next: lt };
+    from = skipTo;
   }
 }
 
