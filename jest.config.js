@@ -9,6 +9,8 @@ module.exports = {
       { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2020" } },
     ],
   },
+  // Builds dist/ (webpack production) when the selected tests include test/build/ and it is stale.
+  globalSetup: "<rootDir>/test/global-setup.js",
   maxWorkers: 2,
   testTimeout: 60000,
 };
