@@ -82,6 +82,11 @@ export const COLUMN_ROLES = [
   // SPEC §5 life cycle, ownership
   "signed",
   "owner",
+  // SPEC §5 risk alerts and care tasks (issue 8): payments, main-contact changes, birthdays
+  "dueDate",
+  "paidDate",
+  "contactSince",
+  "birthday",
 ] as const;
 
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
@@ -302,6 +307,22 @@ export const COLUMN_ALIASES: Readonly<Record<ColumnRole, ParseableLabel>> = {
     zh: "负责人",
     aliases: ["Account manager", "Account owner", "Key account manager", "KAM", "Sales rep", "客户经理", "大客户经理", "销售代表", "业务员"],
   },
+  dueDate: {
+    en: "Due date",
+    zh: "到期日",
+    aliases: ["Due", "Due on", "Payment due", "Payment due date", "到期日期", "应收日期", "应付日期", "应付款日期", "付款到期日", "账期到期日"],
+  },
+  paidDate: {
+    en: "Paid on",
+    zh: "付款日期",
+    aliases: ["Paid", "Paid date", "Date paid", "Payment date", "Payment received", "Received on", "回款日期", "收款日期", "实际付款日期", "到账日期", "实付日期"],
+  },
+  contactSince: {
+    en: "Main contact since",
+    zh: "联系人变更日期",
+    aliases: ["Contact since", "Since", "Changed on", "Change date", "Contact changed", "起始日期", "变更日期", "更换日期", "接任日期", "联系人起始日期"],
+  },
+  birthday: { en: "Birthday", zh: "生日", aliases: ["Date of birth", "Birth date", "DOB", "出生日期", "生日日期"] },
 };
 
 /** Display names of the roles (the `en` / `zh` of COLUMN_ALIASES), for report and sample headers. */

@@ -148,10 +148,34 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
 
+  /**
+   * SPEC §5 — contact cadence: the visit cadence of seed 000 §三.3 and the stricter life-cycle
+   * cadences of seed 001 (initial stage weekly in month 1, then every two weeks; deep binding and
+   * value symbiosis an executive meeting every half year).
+   */
+  cadence: z
+    .object({
+      executiveMonths: z.number().int().positive().default(12),
+      technicalMonths: z.number().int().positive().default(12),
+      accountManagerMonths: z.number().int().positive().default(1),
+      serviceMonths: z.number().int().positive().default(1),
+      initialFirstMonthDays: z.number().int().positive().default(7),
+      initialLaterDays: z.number().int().positive().default(14),
+      deepExecutiveMonths: z.number().int().positive().default(6),
+    })
+    .prefault({}),
+
   /** Issue 8 — XYZ variability and risk alerts. */
   xyz: z
-    .object({ x: z.number().positive().default(0.1), y: z.number().positive().default(0.25), minMonths: z.number().int().positive().default(6) })
-    .prefault({}),
+    .object({
+      x: z.number().positive().default(0.1),
+      y: z.number().positive().default(0.25),
+      minMonths: z.number().int().positive().default(6),
+      /** Whole calendar months the portfolio's ABC and XYZ look back over [chosen, issue 8]. */
+      windowMonths: z.number().int().positive().default(12),
+    })
+    .prefault({})
+    .refine((t) => t.x < t.y, { message: "the X line must be below the Y line", path: ["y"] }),
   alerts: z
     .object({
       noFollowUpDays: z.number().int().positive().default(30),
@@ -159,6 +183,10 @@ export const settingsSchema = z.object({
       orderWindowMonths: z.number().int().positive().default(3),
       handoverHours: z.number().positive().default(24),
       careDays: z.number().int().positive().default(14),
+      /** Late payments and main-contact changes older than this are history, not alerts [chosen, issue 8]. */
+      recentDays: z.number().int().positive().default(90),
+      /** "This week": contacts falling due within this many days are listed with the alerts. */
+      dueWithinDays: z.number().int().min(0).default(7),
     })
     .prefault({}),
 });
