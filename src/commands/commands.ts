@@ -28,6 +28,12 @@ export const OPEN_COMMANDS = {
 export type OpenCommandName = keyof typeof OPEN_COMMANDS;
 export type CommandName = OpenCommandName | "abcOfSelection";
 
+/** Every ExecuteFunction name in manifest.xml, with the flow it opens (or reports to). */
+export const COMMANDS: Readonly<Record<CommandName, { readonly flow: Flow; readonly source: FlowSource }>> = {
+  ...OPEN_COMMANDS,
+  abcOfSelection: { flow: "abc", source: "selection" },
+};
+
 /** The part of Office.AddinCommands.Event a handler uses. */
 export interface CommandEvent {
   completed(): void;

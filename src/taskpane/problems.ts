@@ -1,0 +1,54 @@
+/**
+ * What went wrong, as the pane shows it. Input problems (KamInputException) already name the
+ * sheet, the column and the cell in both languages; Excel's own errors carry a code worth showing;
+ * anything else is a bug and says so.
+ */
+import { KamInputException, type Msg } from "../domain/errors";
+
+export type ProblemKind = "input" | "excel" | "unexpected";
+
+export interface Problem {
+  readonly kind: ProblemKind;
+  readonly msg: Msg;
+  /** Whether anything had been written to the workbook when it happened. */
+  readonly wrote: boolean;
+}
+
+/** The shape of an Office.js error (OfficeExtension.Error / "RichApi.Error"). */
+interface OfficeErrorLike {
+  readonly code: string;
+  readonly message?: string;
+  readonly debugInfo?: { readonly errorLocation?: string };
+}
+
+function isOfficeError(e: unknown): e is OfficeErrorLike {
+  if (typeof e !== "object" || e === null) return false;
+  const o = e as { code?: unknown; name?: unknown };
+  return typeof o.code === "string" && (o.name === "RichApi.Error" || o.name === "OfficeExtension.Error" || "debugInfo" in o);
+}
+
+/** KamInputException, also when it comes from another copy of the module (a separately built chunk). */
+function inputMessage(e: unknown): Msg | undefined {
+  if (e instanceof KamInputException) return e.error.msg;
+  const o = e as { name?: unknown; error?: { msg?: { en?: unknown; zh?: unknown } } } | null;
+  if (o && o.name === "KamInputException" && typeof o.error?.msg?.en === "string" && typeof o.error.msg.zh === "string") {
+    return { en: o.error.msg.en, zh: o.error.msg.zh };
+  }
+  return undefined;
+}
+
+export function problemOf(e: unknown, wrote: boolean): Problem {
+  const input = inputMessage(e);
+  if (input) return { kind: "input", msg: input, wrote };
+  if (isOfficeError(e)) {
+    const where = e.debugInfo?.errorLocation ? ` (${e.debugInfo.errorLocation})` : "";
+    const text = e.message ? `: ${e.message}` : "";
+    return {
+      kind: "excel",
+      msg: { en: `Excel refused the request — ${e.code}${where}${text}`, zh: `Excel 拒绝了该操作——${e.code}${where}${text}` },
+      wrote,
+    };
+  }
+  const text = e instanceof Error ? e.message : String(e);
+  return { kind: "unexpected", msg: { en: `Unexpected error: ${text}`, zh: `意外错误：${text}` }, wrote };
+}
