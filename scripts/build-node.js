@@ -24,28 +24,35 @@ const ENTRIES = [
 
 const EXTERNAL = ["exceljs", "jszip", "sax", "zod", "@duckdb/node-api", "arquero"];
 
-/** options: { quiet?: boolean, outdir?: string (default build/node) } */
+/**
+ * options: { quiet?: boolean, outdir?: string (default build/node) }. Each entry is its own esbuild
+ * run, so one broken entry (say, the bench while someone edits it) does not keep the others from
+ * being written; the build still fails if any entry does.
+ */
 async function build(options = {}) {
   const esbuild = require("esbuild");
-  const entryPoints = {};
-  for (const [src, name] of ENTRIES) {
-    if (fs.existsSync(path.join(root, src))) entryPoints[name] = path.join(root, src);
-  }
-  const result = await esbuild.build({
-    absWorkingDir: root,
-    entryPoints,
-    outdir: options.outdir || outdir,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    packages: "external",
-    external: EXTERNAL,
-    sourcemap: true,
-    legalComments: "none",
-    logLevel: options.quiet ? "silent" : "warning",
-  });
-  return { entries: Object.keys(entryPoints), warnings: result.warnings.length };
+  const present = ENTRIES.filter(([src]) => fs.existsSync(path.join(root, src)));
+  const results = await Promise.allSettled(
+    present.map(([src, name]) =>
+      esbuild.build({
+        absWorkingDir: root,
+        entryPoints: { [name]: path.join(root, src) },
+        outdir: options.outdir || outdir,
+        bundle: true,
+        platform: "node",
+        target: "node20",
+        format: "cjs",
+        packages: "external",
+        external: EXTERNAL,
+        sourcemap: true,
+        legalComments: "none",
+        logLevel: options.quiet ? "silent" : "warning",
+      }),
+    ),
+  );
+  const failed = results.map((r, i) => (r.status === "rejected" ? `${present[i][0]}: ${r.reason && r.reason.message ? r.reason.message : r.reason}` : null)).filter(Boolean);
+  if (failed.length > 0) throw new Error(failed.join("\n"));
+  return { entries: present.map(([, name]) => name) };
 }
 
 module.exports = { build };

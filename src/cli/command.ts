@@ -159,8 +159,11 @@ export function printColumns(ctx: Ctx, columns: readonly ChosenColumn[]): void {
   }
 }
 
-export function printWarnings(ctx: Ctx, warnings: readonly Msg[]): void {
-  for (const w of warnings) note(ctx, { en: `warning: ${w.en}`, zh: `警告：${w.zh}` });
+/** Warnings on stderr; `where` names the report sheet when one run writes several. */
+export function printWarnings(ctx: Ctx, warnings: readonly Msg[], where?: string): void {
+  const en = where !== undefined ? `warning (${where})` : "warning";
+  const zh = where !== undefined ? `警告（${where}）` : "警告";
+  for (const w of warnings) note(ctx, { en: `${en}: ${w.en}`, zh: `${zh}：${w.zh}` });
 }
 
 export function printJson(ctx: Ctx, value: unknown): void {

@@ -88,7 +88,7 @@ export const demoCommand: Command = {
     const cards = await buildCards(input, { accountsSheet: accounts.sheet, accounts: score.summary.radar, period: "quarter", asOf: SAMPLE_AS_OF, overrides: {}, keep }, s);
 
     const plans: ReportPlan[] = [abc.plan, abcProfit.plan, score.plan, credit.plan, external.plan, internal.plan, ...stakeholders.plans, ...cards.plans];
-    printWarnings(ctx, plans.flatMap((p) => p.warnings ?? []));
+    for (const p of plans) printWarnings(ctx, p.warnings ?? [], p.sheets[0]?.name);
     const result = out !== undefined ? await writePlans(ctx, [{ ...plans[0], activate: "abc" }, ...plans.slice(1)], out, { templates: cards.templates }) : undefined;
 
     const cls = new Map(abc.summary.classes.map((c) => [c.class, c]));
