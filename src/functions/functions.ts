@@ -19,6 +19,9 @@ import { kamProfile } from "./kam-profile";
 import { kamScore } from "./kam-score";
 import { kamStage } from "./kam-stage";
 import { kamTier } from "./kam-tier";
+import { kamXyz } from "./kam-xyz";
+import { kamSegment } from "./kam-segment";
+import { kamNextContact } from "./kam-nextcontact";
 import { getSettings, startSettingsSync } from "./settings-source";
 
 // SPEC §1, §1b
@@ -124,6 +127,43 @@ export function stage(signed: any[][], as_of?: any): any[][] {
   return guardRows("KAM.STAGE", () => kamStage(signed, as_of, getSettings()));
 }
 
+// SPEC §3 (beyond the source), issue 8
+/**
+ * How steady each customer's monthly amounts are: X (varies by 10 % or less), Y (25 % or less) or Z, by the coefficient of variation.
+ * @customfunction XYZ
+ * @param monthly_amounts One row of months per customer (a blank month is a month without sales); a single column is one customer's months.
+ * @returns X, Y or Z per row, or #N/A with the reason when there is not enough history (fewer than 6 months since the first sale).
+ */
+export function xyz(monthly_amounts: any[][]): any[][] {
+  return guardRows("KAM.XYZ", () => kamXyz(monthly_amounts, getSettings()));
+}
+
+// SPEC §5
+/**
+ * Value × potential segment: core value, high potential, maintain or to optimise.
+ * @customfunction SEGMENT
+ * @param revenue_rank_share Share of accounts with more revenue, 0–1 (0 = the largest account): a cell or a column.
+ * @param growth Yearly growth, e.g. 0.2 for +20 %: a cell or a column as long as revenue_rank_share.
+ * @param cutoffs Optional. Up to four values: core top share (default 0.1), medium top share (0.5), fast growth (0.2), stable growth (0.05); a blank keeps the workbook's value.
+ * @returns The segment of each row.
+ */
+export function segment(revenue_rank_share: any[][], growth: any[][], cutoffs?: any[][]): any[][] {
+  return guardRows("KAM.SEGMENT", () => kamSegment(revenue_rank_share, growth, cutoffs, getSettings()));
+}
+
+// SPEC §5
+/**
+ * The date the next contact is due: executive and technical visits yearly, account manager and service contact monthly, stricter in the initial and deep-binding stages.
+ * @customfunction NEXTCONTACT
+ * @param last_date The date of the last contact of this kind (an Excel date or text such as 2026-03-01): a cell or a column.
+ * @param visit_type "executive", "technical", "account manager" or "service" (English or Chinese, e.g. 高层拜访, 客户经理拜访): one value or a column.
+ * @param stage Optional. The life-cycle stage: initial, stable, deep binding or value symbiosis (English or Chinese): one value or a column.
+ * @returns The due date as an Excel date serial; format the cells as dates.
+ */
+export function nextcontact(last_date: any[][], visit_type: any[][], stage?: any[][]): any[][] {
+  return guardRows("KAM.NEXTCONTACT", () => kamNextContact(last_date, visit_type, stage, getSettings()));
+}
+
 /** Every function by its id in functions.json — the one registry `associate` is called from. */
 export const FUNCTIONS: Readonly<Record<string, (...args: any[]) => unknown>> = {
   SCORE: score,
@@ -134,6 +174,9 @@ export const FUNCTIONS: Readonly<Record<string, (...args: any[]) => unknown>> = 
   LEVEL: level,
   PROFILE: profile,
   STAGE: stage,
+  XYZ: xyz,
+  SEGMENT: segment,
+  NEXTCONTACT: nextcontact,
 };
 
 export function registerFunctions(): number {
