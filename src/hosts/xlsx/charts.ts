@@ -317,7 +317,8 @@ function radarPlotArea(chart: ChartPlan, src: ChartSource): string {
       axis: chart.primaryAxis,
       defaults: { min: 0, max: 100 },
       tickMark: "cross",
-      majorUnit: chart.primaryAxis?.min === undefined && chart.primaryAxis?.max === undefined ? 20 : undefined,
+      // Five rings whatever the range (0–100 gives 0, 20, … 100), as profile charts are read by ring.
+      majorUnit: ((chart.primaryAxis?.max ?? 100) - (chart.primaryAxis?.min ?? 0)) / 5 || undefined,
     });
   return `<c:plotArea><c:layout/>${group}${axes}</c:plotArea>`;
 }

@@ -220,6 +220,7 @@ describe("radar chart", () => {
     const val = child(plot, "c:valAx")!;
     expect(path(val, "c:scaling", "c:min")!.attrs.val).toBe("0");
     expect(path(val, "c:scaling", "c:max")!.attrs.val).toBe("100");
+    expect(child(val, "c:majorUnit")!.attrs.val).toBe("20");
     expect(child(plot, "c:catAx")).toBeDefined();
     expect(path(doc, "c:chart", "c:legend", "c:legendPos")!.attrs.val).toBe("r");
   });
