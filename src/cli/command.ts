@@ -214,9 +214,8 @@ export function announceReading(ctx: Ctx, file: string): void {
 
 export async function writePlans(ctx: Ctx, plans: readonly ReportPlan[], out: string, options: RenderOptions = {}): Promise<RenderResult> {
   ctx.progress.stage({ en: `Writing ${path.basename(out)}…`, zh: `正在写入 ${path.basename(out)}…` });
-  const force = fs.existsSync(out);
-  // outputFor has already refused an existing file without --force; replacing here is that decision.
-  const result = await renderXlsx(plans, out, { ...options, force });
+  // Without --force the writer refuses a file that appeared since outputFor checked (it never replaces one).
+  const result = await renderXlsx(plans, out, { ...options, force: options.force ?? optFlag(ctx.args, "force") });
   ctx.progress.done();
   return result;
 }
@@ -294,9 +293,4 @@ export async function inFile<T>(file: string, build: () => T | Promise<T>): Prom
 /** "1 customer", "3 customers". */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-/** A message in the chosen language, for JSON output. */
-export function text(ctx: Ctx, m: Msg): string {
-  return m[ctx.lang];
 }

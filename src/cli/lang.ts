@@ -2,7 +2,7 @@
  * The CLI's language: `--lang en|zh`, else the locale environment (LC_ALL, LC_MESSAGES, LANG —
  * the order POSIX gives them precedence), Chinese when it starts with "zh", English otherwise.
  */
-import type { Lang, Msg } from "../domain/errors";
+import type { Lang } from "../domain/errors";
 
 export function langFromEnv(env: Readonly<Record<string, string | undefined>>): Lang {
   for (const name of ["LC_ALL", "LC_MESSAGES", "LANG"]) {
@@ -18,15 +18,6 @@ export function parseLang(v: string): Lang | undefined {
   if (t === "en" || t.startsWith("en-") || t.startsWith("en_") || t === "english" || t === "英文") return "en";
   if (t === "zh" || t.startsWith("zh-") || t.startsWith("zh_") || t === "chinese" || t === "中文" || t === "简体中文") return "zh";
   return undefined;
-}
-
-export function msg(en: string, zh: string): Msg {
-  return { en, zh };
-}
-
-/** Thousands-separated number with at most `digits` decimals, the same in both languages. */
-export function num(x: number, digits = 2): string {
-  return x.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits });
 }
 
 export function money(x: number): string {

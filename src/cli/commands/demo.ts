@@ -89,7 +89,7 @@ export const demoCommand: Command = {
 
     const plans: ReportPlan[] = [abc.plan, abcProfit.plan, score.plan, credit.plan, external.plan, internal.plan, ...stakeholders.plans, ...cards.plans];
     for (const p of plans) printWarnings(ctx, p.warnings ?? [], p.sheets[0]?.name);
-    const result = out !== undefined ? await writePlans(ctx, [{ ...plans[0], activate: "abc" }, ...plans.slice(1)], out, { templates: cards.templates }) : undefined;
+    const result = out !== undefined ? await writePlans(ctx, [{ ...plans[0], activate: "abc" }, ...plans.slice(1)], out, { templates: cards.templates, force: optFlag(ctx.args, "force") || ownDefault }) : undefined;
 
     const cls = new Map(abc.summary.classes.map((c) => [c.class, c]));
     const keyAccounts = score.summary.tiers.find((t) => t.key === "keyAccount")?.count ?? 0;
