@@ -63,6 +63,12 @@ export interface CardSources {
   readonly visits?: SourceTable;
   readonly complaints?: SourceTable;
   readonly transactions?: SourceTable;
+  /**
+   * The internal profile (SPEC §4b) as its own table (customer + the six int_* scores). When given,
+   * it is used instead of profile columns on the accounts table: an accounts table that also holds
+   * the six §1 criteria cannot carry a second "利润贡献 / Profit contribution" column unambiguously.
+   */
+  readonly profiles?: SourceTable;
 }
 
 export type CardPeriod = "month" | "quarter" | "year";
@@ -76,6 +82,7 @@ export interface CardOptions {
     readonly visits?: ColumnOverrides;
     readonly complaints?: ColumnOverrides;
     readonly transactions?: ColumnOverrides;
+    readonly profiles?: ColumnOverrides;
   };
 }
 
@@ -364,7 +371,8 @@ export function buildCardsReport(
   const scorePart = part(SCORE_ROLES);
   const volumeRole: ColumnRole = part(["volume"]).complete || !part(["annualSales"]).complete ? "volume" : "annualSales";
   const creditPart = part([volumeRole, ...CREDIT_ROLES]);
-  const profilePart = part(PROFILE_ROLES);
+  // With a separate profile table the accounts table's own profile columns are not looked for.
+  const profilePart: PartStatus = sources.profiles ? { complete: false, missing: [], columns: [] } : part(PROFILE_ROLES);
   const accounts = openTable(
     sources.accounts,
     {
@@ -394,7 +402,17 @@ export function buildCardsReport(
     }));
   const hasScore = SCORE_ROLES.every((r) => accounts.has(r));
   const hasCredit = CREDIT_ROLES.every((r) => accounts.has(r)) && accounts.has(volumeRole);
-  const hasProfile = PROFILE_ROLES.every((r) => accounts.has(r));
+  let profileByCustomer: Map<string, (number | null)[]> | null = null;
+  if (sources.profiles) {
+    const pt = openTable(sources.profiles, { required: ["customer", ...PROFILE_ROLES] }, cols.profiles ?? {});
+    pt.requireRows();
+    profileByCustomer = new Map();
+    for (const i of pt.rows) {
+      const k = normalize(pt.text(i, "customer"));
+      if (!profileByCustomer.has(k)) profileByCustomer.set(k, readProfileScores(pt, i, "internal", PROFILE_ROLES, settings));
+    }
+  }
+  const hasProfile = profileByCustomer !== null || PROFILE_ROLES.every((r) => accounts.has(r));
   const partNames: { name: Msg; roles: readonly ColumnRole[]; status: PartStatus; has: boolean }[] = [
     { name: { en: "key-account score", zh: "大客户评分" }, roles: SCORE_ROLES, status: scorePart, has: hasScore },
     { name: { en: "credit grade", zh: "信用等级" }, roles: [volumeRole, ...CREDIT_ROLES], status: creditPart, has: hasCredit },
@@ -469,8 +487,9 @@ export function buildCardsReport(
     }
     let profile: (number | null)[] | null = null;
     let internal: InternalClass | null = null;
-    if (hasProfile) {
-      profile = readProfileScores(accounts, i, "internal", PROFILE_ROLES, settings);
+    if (profileByCustomer) profile = profileByCustomer.get(k) ?? null;
+    else if (hasProfile) profile = readProfileScores(accounts, i, "internal", PROFILE_ROLES, settings);
+    if (profile) {
       internal = classifyInternal(profile, settings).class;
       fields.internalClass = tr(INTERNAL_CLASS_LABELS[internal], lang);
     }

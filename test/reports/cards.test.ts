@@ -208,6 +208,31 @@ describe("Account cards: internal profile radar", () => {
     expect(planProblems(plan)).toEqual([]);
   });
 
+  test("the internal profile can come from its own table, beside an accounts table that holds the six criteria", () => {
+    const profiles = source("Internal", PROFILE, [
+      ["ACME", 55, 92, 85, 95, 95, 95],
+      ["Nobody", 10, 60, 60, 70, 60, 70],
+    ]);
+    const { plan, summary } = buildCardsReport({ accounts: accounts(), profiles }, { asOf });
+    expect(summary.parts.score).toBe(true);
+    expect(summary.parts.profile).toBe(true);
+    const acme = summary.cards.find((c) => c.customer === "Acme")!;
+    expect(acme.score).toBe(100);
+    expect(acme.internalClass).toBe("keyAccount");
+    const sheet = sheetOf(plan, "card:Acme");
+    const radar = sheet.charts!.find((c) => c.type === "radar")!;
+    expect(readLine(sheet, radar.series[0].values)).toEqual([55, 92, 85, 95, 95, 95]);
+    // An account with no profile row gets its card without a radar.
+    expect(summary.cards.find((c) => c.customer === "Beta")!.internalClass).toBeNull();
+    expect(sheetOf(plan, "card:Beta").charts?.some((c) => c.type === "radar") ?? false).toBe(false);
+    expect(planProblems(plan)).toEqual([]);
+  });
+
+  test("a bad cell in the profile table stops the cards with the cell named", () => {
+    const profiles = source("Internal", PROFILE, [["Acme", 55, "lots", 85, 95, 95, 95]]);
+    expectCellNamed(inputErrorOf(() => buildCardsReport({ accounts: accounts(), profiles }, { asOf })), "Internal", "Profit contribution", "C", "C2");
+  });
+
   test("a part with some columns missing is left out with a warning", () => {
     const s = source("Accounts", ["Customer", "Strategic fit", "Business scale"], [["Acme", 20, 10]]);
     const { plan, summary } = buildCardsReport({ accounts: s }, { asOf });
