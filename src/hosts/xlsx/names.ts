@@ -5,6 +5,7 @@
  */
 
 const SHEET_MAX = 31;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be removed
 const FORBIDDEN_SHEET_CHARS = /[/\\?*:[\]\u0000-\u001F]/g;
 
 function fold(s: string): string {

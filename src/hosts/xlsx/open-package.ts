@@ -149,10 +149,13 @@ export async function openPackage(file: string): Promise<OpenedPackage> {
   };
 }
 
-/** The sheet called `name` (exactly, else ignoring case), or an error listing the sheets there are. */
+/**
+ * The sheet called `name` (exactly, else ignoring case), or an error listing the sheets there are.
+ * Without a name: the first visible worksheet — the first tab the user sees [chosen].
+ */
 export function pickSheet(pkg: OpenedPackage, name: string | undefined): SheetEntry {
   if (pkg.sheets.length === 0) throw fileErrors.noSheets(pkg.file);
-  if (name === undefined) return pkg.sheets[0];
+  if (name === undefined) return pkg.sheets.find((s) => !s.hidden) ?? pkg.sheets[0];
   const exact = pkg.sheets.find((s) => s.name === name);
   if (exact) return exact;
   const folded = name.trim().toLocaleUpperCase("en-US");

@@ -10,7 +10,7 @@ import { streamSheetRows } from "./sheet-stream";
 import { TableCollector, type Cell } from "./table-collector";
 
 export interface ReadXlsxOptions {
-  /** Sheet name (exact, else ignoring case); default: the first worksheet. */
+  /** Sheet name (exact, else ignoring case); default: the first visible worksheet. */
   readonly sheet?: string;
 }
 

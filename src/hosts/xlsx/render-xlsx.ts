@@ -135,6 +135,7 @@ function copyTemplate(ws: ExcelJS.Worksheet, tpl: ExcelJS.Worksheet, rect: Rect)
  * underscore escaped (_x005F_) so Excel does not decode it into a character.
  */
 export function excelText(v: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   return v.replace(/_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g, (m) =>
     m.length > 1 ? `_x005F_${m.slice(1)}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
   );

@@ -16,14 +16,14 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message.split("\n")[0] : String(e);
 }
 
-/** Scan one part of the package as it inflates. */
-function scanPart(pkg: OpenedPackage, part: string, sink: TagSink): Promise<void> {
+/** Scan one part of the package as it inflates; `label` says what the part is in error messages. */
+function scanPart(pkg: OpenedPackage, part: string, sink: TagSink, label: string = part): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let failed = false;
     const fail = (e: unknown): void => {
       if (failed) return;
       failed = true;
-      reject(fileErrors.notXlsx(pkg.file, `${part}: ${message(e)}`));
+      reject(fileErrors.notXlsx(pkg.file, `${label}: ${message(e)}`));
     };
     let stream: NodeJS.ReadableStream;
     try {
@@ -294,5 +294,5 @@ export async function streamSheetRows(pkg: OpenedPackage, sheet: SheetEntry, onR
         done = true;
       }
     },
-  });
+  }, `sheet "${sheet.name}" (${sheet.part})`);
 }

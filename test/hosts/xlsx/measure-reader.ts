@@ -1,13 +1,19 @@
 /**
- * Measures the two ways of reading a full-height sheet (1,048,576 rows) into a SourceTable: our
- * reader (JSZip nodeStream + sax) and ExcelJS's streaming WorkbookReader. Not a test: run it with
+ * Measures three ways of reading a full-height sheet (1,048,576 rows) into a SourceTable: our
+ * reader (zlib + byte-level tag scanner), JSZip nodeStream + sax, and ExcelJS's streaming
+ * WorkbookReader. Not a test: run it with
  *   npx esbuild test/hosts/xlsx/measure-reader.ts --bundle --platform=node --outfile=/tmp/measure.js
  *   node /tmp/measure.js gen /tmp/big.xlsx     # write the file once
  *   node /tmp/measure.js kam /tmp/big.xlsx     # time + peak RSS of our reader
- *   node /tmp/measure.js exceljs /tmp/big.xlsx # the same for ExcelJS
+ *   node /tmp/measure.js sax /tmp/big.xlsx     # JSZip nodeStream + sax
+ *   node /tmp/measure.js exceljs /tmp/big.xlsx # ExcelJS WorkbookReader
  * Each reader runs in its own process so that peak RSS belongs to it alone.
  */
+import { readFileSync } from "fs";
+import { StringDecoder } from "string_decoder";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import sax from "sax";
 import { readXlsxTable } from "../../../src/hosts/xlsx/read-xlsx";
 import { TableCollector, type Cell } from "../../../src/hosts/xlsx/table-collector";
 
@@ -48,6 +54,77 @@ async function viaExcelJs(file: string): Promise<{ rows: number; width: number }
   return { rows: t.rows.length, width: t.header.length };
 }
 
+/** Parse a part with sax as JSZip inflates it. */
+function saxParse(zip: JSZip, part: string, on: { open(name: string, a: Record<string, string>): void; close(name: string): void; text(t: string): void }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = sax.parser(true, {});
+    p.onopentag = (t) => on.open(t.name, t.attributes as Record<string, string>);
+    p.onclosetag = (n) => on.close(n);
+    p.ontext = (t) => on.text(t);
+    p.onerror = reject;
+    const d = new StringDecoder("utf8");
+    zip
+      .file(part)!
+      .nodeStream("nodebuffer")
+      .on("data", (c: Buffer) => p.write(d.write(c)))
+      .on("end", () => {
+        p.close();
+        resolve();
+      })
+      .on("error", reject);
+  });
+}
+
+/** The design first tried: JSZip's nodeStream (JavaScript inflate) and sax (only the parts of the sheet this file needs). */
+async function viaSax(file: string): Promise<{ rows: number; width: number }> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const strings: string[] = [];
+  let cur = "";
+  let inT = false;
+  await saxParse(zip, "xl/sharedStrings.xml", {
+    open: (n) => {
+      if (n === "si") cur = "";
+      if (n === "t") inT = true;
+    },
+    close: (n) => {
+      if (n === "t") inT = false;
+      if (n === "si") strings.push(cur);
+    },
+    text: (t) => {
+      if (inT) cur += t;
+    },
+  });
+  const collector = new TableCollector();
+  let row = 0;
+  let cells: Cell[] = [];
+  let col = 0;
+  let type = "n";
+  let v = "";
+  let inV = false;
+  await saxParse(zip, "xl/worksheets/sheet1.xml", {
+    open: (n, a) => {
+      if (n === "row") {
+        row = Number(a.r) - 1;
+        cells = [];
+      } else if (n === "c") {
+        col = (a.r.charCodeAt(0) - 65) | 0;
+        type = a.t ?? "n";
+        v = "";
+      } else if (n === "v") inV = true;
+    },
+    close: (n) => {
+      if (n === "v") inV = false;
+      else if (n === "c") cells[col] = type === "s" ? strings[Number(v)] : Number(v);
+      else if (n === "row") collector.push(row, cells);
+    },
+    text: (t) => {
+      if (inV) v += t;
+    },
+  });
+  const t = collector.finish("Sales");
+  return { rows: t.rows.length, width: t.header.length };
+}
+
 async function main(): Promise<void> {
   const [mode, file] = process.argv.slice(2);
   const t0 = process.hrtime.bigint();
@@ -58,10 +135,12 @@ async function main(): Promise<void> {
   } else if (mode === "kam") {
     const t = await readXlsxTable(file);
     result = { rows: t.rows.length, width: t.header.length, last: t.rows[t.rows.length - 1] };
+  } else if (mode === "sax") {
+    result = await viaSax(file);
   } else if (mode === "exceljs") {
     result = await viaExcelJs(file);
   } else {
-    throw new Error("usage: gen|kam|exceljs <file>");
+    throw new Error("usage: gen|kam|sax|exceljs <file>");
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const usage = process.resourceUsage();

@@ -20,6 +20,7 @@ describe("sheet names", () => {
         const name = safeSheetName(desired, taken);
         expect(name.length).toBeGreaterThan(0);
         expect(name.length).toBeLessThanOrEqual(31);
+        // eslint-disable-next-line no-control-regex -- a sheet name must not contain control characters
         expect(name).not.toMatch(/[/\\?*:[\]\u0000-\u001F]/);
         expect(name.startsWith("'") || name.endsWith("'")).toBe(false);
         expect(fold(name)).not.toBe("HISTORY");

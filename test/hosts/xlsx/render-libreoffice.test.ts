@@ -28,7 +28,6 @@ function onPath(name: string): string | undefined {
 
 const soffice = onPath("soffice");
 if (!soffice) {
-  // eslint-disable-next-line no-console
   console.warn("LibreOffice (soffice) is not installed: skipping the chart render test. Install libreoffice-calc-nogui to run it.");
 }
 const maybe = soffice ? describe : describe.skip;

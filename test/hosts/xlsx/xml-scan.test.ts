@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import fc from "fast-check";
 import { attrText, decodeEntities, nameIs, parseNumber, readText, XmlByteScanner } from "../../../src/hosts/xlsx/xml-scan";
 import { ZipReader } from "../../../src/hosts/xlsx/zip-reader";
-import { TableCollector } from "../../../src/hosts/xlsx/table-collector";
+import { TableCollector, type Cell } from "../../../src/hosts/xlsx/table-collector";
 
 /** Scan XML given as byte chunks; record "<name attrs>" / "</name>" / text events. */
 function events(chunks: readonly Buffer[]): string[] {
@@ -109,7 +109,7 @@ describe("numbers in cell values", () => {
     expect(p("-0.1")).toBe(-0.1);
     expect(p(" 42 ")).toBe(42);
     expect(p("1.5E3")).toBe(1500);
-    expect(p("123456789012345678")).toBe(123456789012345678);
+    expect(p("123456789012345678")).toBe(Number("123456789012345678"));
     expect(p("abc")).toBeNaN();
     expect(p("")).toBeNaN();
   });
@@ -147,11 +147,17 @@ describe("the zip reader", () => {
 
 describe("collecting rows into a table", () => {
   test("header is the first non-empty row; columns start at the leftmost value; trailing empty rows are dropped", () => {
+    // Readers hand over sparse rows: cells[c] only where column c has a value.
+    const sparse = (entries: [number, Cell][]): Cell[] => {
+      const a: Cell[] = [];
+      for (const [i, v] of entries) a[i] = v;
+      return a;
+    };
     const c = new TableCollector();
     c.push(1, ["", "", ""]);
-    c.push(2, [, , "H1", "H2"] as never);
-    c.push(3, [, "left"] as never);
-    c.push(5, [, , 1, 2, 3] as never);
+    c.push(2, sparse([[2, "H1"], [3, "H2"]]));
+    c.push(3, sparse([[1, "left"]]));
+    c.push(5, sparse([[2, 1], [3, 2], [4, 3]]));
     c.push(7, ["", ""]);
     const t = c.finish("S");
     expect(t).toEqual({ sheet: "S", row: 2, col: 1, header: ["", "H1", "H2", ""], rows: [["left", "", "", ""], ["", "", "", ""], ["", 1, 2, 3]] });
