@@ -41,6 +41,7 @@ const OPTIONS: readonly OptionSpec[] = [
   OPT.customer,
   { name: "sales-sheet", value: true, meta: "NAME", help: { en: "transactions sheet (default: found by its columns)", zh: "交易明细工作表（默认：按列自动查找）" } },
   { name: "visits-sheet", value: true, meta: "NAME", help: { en: "visit history sheet (default: found by its columns)", zh: "拜访记录工作表（默认：按列自动查找）" } },
+  { name: "profiles-sheet", value: true, meta: "NAME", help: { en: "internal profile sheet for the cards' radar (default: found by its columns)", zh: "档案卡雷达图使用的内部画像工作表（默认：按列自动查找）" } },
   { name: "complaints-sheet", value: true, meta: "NAME", help: { en: "complaints sheet (default: found by its columns)", zh: "投诉记录工作表（默认：按列自动查找）" } },
   ...REPORT_OPTIONS,
 ];
@@ -53,6 +54,7 @@ export const ACCOUNTS_NEED: TableNeed = [
 const TRANSACTIONS_NEED: TableNeed = [["customer"], ["amount"]];
 const VISITS_NEED: TableNeed = [["customer"], ["visitDate"]];
 const COMPLAINTS_NEED: TableNeed = [["customer"], ["complaintDate"], ["complaint"]];
+const PROFILES_NEED: TableNeed = [["customer"], ["int_sales"], ["int_profit"], ["int_quality"], ["int_credit"], ["int_relationship"], ["int_professional"]];
 
 export function parsePeriod(v: string | undefined): CardPeriod {
   if (v === undefined) return "month";
@@ -68,6 +70,7 @@ export interface CardsRequest {
   readonly salesSheet?: string;
   readonly visitsSheet?: string;
   readonly complaintsSheet?: string;
+  readonly profilesSheet?: string;
   readonly template?: string;
   readonly accounts?: readonly string[];
   readonly period: CardPeriod;
@@ -84,7 +87,7 @@ export interface CardsBuilt {
   readonly warnings: Msg[];
   readonly templates: Map<string, ExcelJS.Worksheet>;
   /** Which sheets fed the cards (for the user to see what was found). */
-  readonly tables: { readonly accounts: string; readonly transactions?: string; readonly visits?: string; readonly complaints?: string };
+  readonly tables: { readonly accounts: string; readonly transactions?: string; readonly visits?: string; readonly complaints?: string; readonly profiles?: string };
 }
 
 async function optionalTable(input: InputFile, sheet: string | undefined, need: TableNeed, exclude: string[], keep: boolean): Promise<SourceTable | undefined> {
@@ -100,6 +103,7 @@ export async function buildCards(input: InputFile, req: CardsRequest, settings: 
   const transactions = await optionalTable(input, req.salesSheet, TRANSACTIONS_NEED, exclude, keep);
   const visits = await optionalTable(input, req.visitsSheet, VISITS_NEED, exclude, keep);
   const complaints = await optionalTable(input, req.complaintsSheet, COMPLAINTS_NEED, exclude, keep);
+  const profiles = await optionalTable(input, req.profilesSheet, PROFILES_NEED, exclude, keep);
 
   const templates = new Map<string, ExcelJS.Worksheet>();
   const plans: ReportPlan[] = [];
@@ -107,6 +111,7 @@ export async function buildCards(input: InputFile, req: CardsRequest, settings: 
   if (transactions) sources.transactions = transactions;
   if (visits) sources.visits = visits;
   if (complaints) sources.complaints = complaints;
+  if (profiles) sources.profiles = profiles;
   if (req.template !== undefined) {
     const grid = await input.grid(req.template);
     sources.template = { sheet: grid.sheet, values: grid.values };
@@ -141,6 +146,7 @@ export async function buildCards(input: InputFile, req: CardsRequest, settings: 
       ...(transactions ? { transactions: transactions.sheet } : {}),
       ...(visits ? { visits: visits.sheet } : {}),
       ...(complaints ? { complaints: complaints.sheet } : {}),
+      ...(profiles ? { profiles: profiles.sheet } : {}),
     },
   };
 }
@@ -164,8 +170,8 @@ export const cardsCommand: Command = {
   options: OPTIONS,
   details: [
     {
-      en: "Reads the accounts sheet (Customer/客户名称 plus overview fields: Address/地址, Phone/电话, Legal representative/法定代表人, Founded/成立日期, Staff/员工人数, Bank/开户银行, Credit limit/信用额度, Payment terms/付款条件…; the six criteria and the credit columns when present), and when the workbook has them the transactions (Customer, Sales, Date), visits (客户名称, 拜访日期, 地点, 接待人, 洽谈内容, 进展, 下次拜访) and complaints (客户名称, 投诉日期, 投诉内容, 经过, 处理结果). A template sheet holds placeholders such as {{客户名称}} or {{address}}; without --template the built-in template is used and written into the output, ready to restyle.",
-      zh: "读取客户档案工作表（客户名称及概况字段：地址、电话、法定代表人、成立日期、员工人数、开户银行、信用额度、付款条件……；若有六项标准和信用列也一并读取），以及工作簿中的交易明细（客户、销售额、日期）、拜访记录（客户名称、拜访日期、地点、接待人、洽谈内容、进展、下次拜访）和投诉记录（客户名称、投诉日期、投诉内容、经过、处理结果）。模板工作表中写占位符，如 {{客户名称}} 或 {{address}}；不指定 --template 时使用内置模板，并写入输出文件，便于修改样式。",
+      en: "Reads the accounts sheet (Customer/客户名称 plus overview fields: Address/地址, Phone/电话, Legal representative/法定代表人, Founded/成立日期, Staff/员工人数, Bank/开户银行, Credit limit/信用额度, Payment terms/付款条件…; the six criteria and the credit columns when present), and when the workbook has them the transactions (Customer, Sales, Date), visits (客户名称, 拜访日期, 地点, 接待人, 洽谈内容, 进展, 下次拜访) and complaints (客户名称, 投诉日期, 投诉内容, 经过, 处理结果), and the internal profile (for the cards' radar). A template sheet holds placeholders such as {{客户名称}} or {{address}}; without --template the built-in template is used and written into the output, ready to restyle.",
+      zh: "读取客户档案工作表（客户名称及概况字段：地址、电话、法定代表人、成立日期、员工人数、开户银行、信用额度、付款条件……；若有六项标准和信用列也一并读取），以及工作簿中的交易明细（客户、销售额、日期）、拜访记录（客户名称、拜访日期、地点、接待人、洽谈内容、进展、下次拜访）和投诉记录（客户名称、投诉日期、投诉内容、经过、处理结果），以及内部画像（用于档案卡雷达图）。模板工作表中写占位符，如 {{客户名称}} 或 {{address}}；不指定 --template 时使用内置模板，并写入输出文件，便于修改样式。",
     },
   ],
   examples: ["kam cards book.xlsx", 'kam cards book.xlsx --accounts "华东精密机械有限公司,Northwind Components Ltd." --period quarter', "kam cards book.xlsx --template 档案卡模板 --out cards.xlsx"],
@@ -184,6 +190,7 @@ export const cardsCommand: Command = {
         salesSheet: optString(ctx.args, "sales-sheet"),
         visitsSheet: optString(ctx.args, "visits-sheet"),
         complaintsSheet: optString(ctx.args, "complaints-sheet"),
+        profilesSheet: optString(ctx.args, "profiles-sheet"),
         template: optString(ctx.args, "template"),
         accounts,
         period,
