@@ -12,6 +12,9 @@
  *                                                                      SPEC §6   "card:<account>"
  *   defaultCardTemplate(lang)                                          the "card-template" sheet a host creates first
  *   describeColumns(columns, lang)                                     "Sales → 销售额 (C)" lines for the UI
+ *   buildPortfolioReport(sources: { sales, accounts?, visits?, payments?, contacts?, people? }, options?, settings?)
+ *                                                                      issue 8   "portfolio" (who needs me this week)
+ *   buildMigrationReport(sources: { sales, compare? }, options?, settings?)      "abc-migration" (ABC class migration)
  */
 export { buildAbcReport, ABC_DEFAULT_TOP_N, type AbcBasis, type AbcOptions, type AbcSummary } from "./abc";
 export { buildScoreReport, DEFAULT_RADAR_COUNT, type ScoreModel, type ScoreOptions, type ScoreSummary } from "./score";
@@ -38,6 +41,19 @@ export {
   type CardSummary,
   type CardTemplate,
 } from "./cards";
+export {
+  buildPortfolioReport,
+  PORTFOLIO_SHEET_KEY,
+  PORTFOLIO_TABLE_ROW,
+  type GridCell,
+  type PortfolioAccount,
+  type PortfolioOptions,
+  type PortfolioSources,
+  type PortfolioSummary,
+  type ThisWeekItem,
+  type ThisWeekKind,
+} from "./portfolio";
+export { buildMigrationReport, MIGRATION_SHEET_KEY, type MigrationOptions, type MigrationPeriod, type MigrationSummary } from "./migration";
 export { describeColumns, openTable, type ChosenColumn, type ColumnOverrides } from "./inputs";
 export type { ReportPlan, SheetPlan } from "./plan";
 export type { SourceTable } from "./source";
