@@ -1,5 +1,5 @@
 /** The file host: read user data from .xlsx/.csv, render ReportPlans into a new .xlsx with native charts. */
-export { renderXlsx, renderXlsxBuffer, REPORT_MARK, type RenderOptions, type RenderResult, type WrittenSheet } from "./render-xlsx";
+export { renderXlsx, renderXlsxBuffer, templateNames, excelText, REPORT_MARK, type RenderOptions, type RenderResult, type WrittenSheet } from "./render-xlsx";
 export { readXlsxTable, listSheets, listSheetInfo, readSheetGrid, type ReadXlsxOptions, type SheetInfo, type SheetGrid } from "./read-xlsx";
 export { readCsvTable, csvValue, detectSeparator, type CsvOptions, type CsvSeparator } from "./read-csv";
 export { loadTemplateSheets } from "./templates";

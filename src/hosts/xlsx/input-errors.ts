@@ -82,6 +82,8 @@ export const fileErrors = {
       `Cannot replace ${q(file)} (${detail}). If it is open in Excel, close it and try again.`,
       `无法覆盖${zq(file)}（${detail}）。如果它正在 Excel 中打开，请先关闭再重试。`,
     ),
+  outputIsFolder: (file: string) =>
+    ex("output-is-folder", `Cannot write ${q(file)}: a folder has that name.`, `无法写入${zq(file)}：已有同名文件夹。`),
   outputFailed: (file: string, detail: string) =>
     ex("output-failed", `Cannot write ${q(file)} (${detail}).`, `无法写入${zq(file)}（${detail}）。`),
   templateMissing: (sheet: string, key: string, available: readonly string[]) =>

@@ -4,6 +4,7 @@
  * KamInputException naming the file, before any sheet is read.
  */
 import { promises as fs } from "fs";
+import { KamInputException } from "../../domain/errors";
 import { fileErrors } from "./input-errors";
 import { ZipReader } from "./zip-reader";
 import { findTags, parseAttributes, parseRelationships, resolvePartPath, relsPathOf, unesc } from "./xml";
@@ -52,7 +53,7 @@ async function checkInputFile(file: string): Promise<number> {
     size = st.size;
   } catch (e) {
     if (errCode(e) === "ENOENT" || errCode(e) === "ENOTDIR") throw fileErrors.missing(file);
-    if (e instanceof Error && e.name === "KamInputException") throw e;
+    if (e instanceof KamInputException) throw e;
     throw fileErrors.unreadableIo(file, message(e));
   }
   if (size === 0) throw fileErrors.empty(file);

@@ -411,6 +411,12 @@ export function patchContainsText(sheetXml: string): string {
   });
 }
 
+/** The template sheets the plans copy formats from (`formatsFrom`), each once: what to pass to loadTemplateSheets. */
+export function templateNames(plans: ReportPlan | readonly ReportPlan[]): string[] {
+  const list: readonly ReportPlan[] = Array.isArray(plans) ? plans : [plans as ReportPlan];
+  return [...new Set(list.flatMap((p) => p.sheets.flatMap((s) => (s.formatsFrom ? [s.formatsFrom.sheet] : []))))];
+}
+
 /** Build the workbook in memory: the .xlsx bytes and what was written. */
 export async function renderXlsxBuffer(
   plans: ReportPlan | readonly ReportPlan[],

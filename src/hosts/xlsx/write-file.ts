@@ -30,7 +30,7 @@ export async function checkOutputPath(file: string, force: boolean): Promise<voi
   }
   try {
     const st = await fs.stat(file);
-    if (st.isDirectory()) throw fileErrors.outputFailed(file, "it is a folder");
+    if (st.isDirectory()) throw fileErrors.outputIsFolder(file);
     if (!force) throw fileErrors.outputExists(file);
   } catch (e) {
     if (code(e) !== "ENOENT") throw e;

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, promises as fsPromises, readFileSync, writeFileSync } from "fs";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { KamInputException } from "../../../src/domain/errors";
 import type { ReportPlan, SheetPlan } from "../../../src/reports/plan";
 import { rect } from "../../../src/reports/plan";
-import { excelText, renderXlsx, renderXlsxBuffer } from "../../../src/hosts/xlsx/render-xlsx";
+import { excelText, renderXlsx, renderXlsxBuffer, templateNames } from "../../../src/hosts/xlsx/render-xlsx";
 import { listSheetInfo, readXlsxTable } from "../../../src/hosts/xlsx/read-xlsx";
 import { loadTemplateSheets } from "../../../src/hosts/xlsx/templates";
 import { writeFileAtomic } from "../../../src/hosts/xlsx/write-file";
@@ -277,7 +277,8 @@ describe("account cards keep the look of the user's template sheet", () => {
   });
 
   test("styles, widths, heights and merges come from the template; values from the plan", async () => {
-    const templates = await loadTemplateSheets(templateFile, ["卡片模板"]);
+    expect(templateNames([abcPlan(), cardPlan(), cardPlan()])).toEqual(["卡片模板"]);
+    const templates = await loadTemplateSheets(templateFile, templateNames(cardPlan()));
     const file = tmp.file("card.xlsx");
     await renderXlsx(cardPlan(), file, { templates });
     const ws = (await loadWorkbook(file)).getWorksheet("Card Acme")!;
@@ -336,12 +337,55 @@ describe("writing the file safely", () => {
     d.cleanup();
   });
 
-  test("a failure while writing removes the temporary file", async () => {
-    const d = tempDir("fail-write");
+  test("a folder with the output's name is not replaced, even with force", async () => {
+    const d = tempDir("fail-folder");
     mkdirSync(d.file("out.xlsx"));
-    await rejectsWith(writeFileAtomic(d.file("out.xlsx"), Buffer.from("x"), { force: true }), "output-failed");
+    await rejectsWith(writeFileAtomic(d.file("out.xlsx"), Buffer.from("x"), { force: true }), "output-is-folder");
     expect(d.list()).toEqual(["out.xlsx"]);
     d.cleanup();
+  });
+
+  describe("failures after the temporary file is written", () => {
+    const failWith = (code: string): Error => Object.assign(new Error(`${code}: simulated`), { code });
+    afterEach(() => jest.restoreAllMocks());
+
+    test("a file locked by Excel (rename refused): a hint to close it, the old file kept, no temporary file", async () => {
+      const d = tempDir("busy");
+      writeFileSync(d.file("out.xlsx"), "old");
+      jest.spyOn(fsPromises, "rename").mockRejectedValueOnce(failWith("EBUSY"));
+      const e = await rejectsWith(writeFileAtomic(d.file("out.xlsx"), Buffer.from("new"), { force: true }), "output-busy");
+      expect(e.error.msg.en).toContain("close it");
+      expect(e.error.msg.zh).toContain("关闭");
+      expect(d.list()).toEqual(["out.xlsx"]);
+      expect(readFileSync(d.file("out.xlsx"), "utf8")).toBe("old");
+      d.cleanup();
+    });
+
+    test("a file that appears while we write is not replaced without force", async () => {
+      const d = tempDir("race");
+      jest.spyOn(fsPromises, "link").mockRejectedValueOnce(failWith("EEXIST"));
+      await rejectsWith(writeFileAtomic(d.file("out.xlsx"), Buffer.from("new")), "output-exists");
+      expect(d.list()).toEqual([]);
+      d.cleanup();
+    });
+
+    test("on a file system without hard links the file is still written (checked, then renamed)", async () => {
+      const d = tempDir("nolink");
+      jest.spyOn(fsPromises, "link").mockRejectedValueOnce(failWith("ENOTSUP"));
+      await writeFileAtomic(d.file("out.xlsx"), Buffer.from("new"));
+      expect(d.list()).toEqual(["out.xlsx"]);
+      expect(readFileSync(d.file("out.xlsx"), "utf8")).toBe("new");
+      d.cleanup();
+    });
+
+    test("any other failure is reported and leaves nothing behind", async () => {
+      const d = tempDir("eio");
+      jest.spyOn(fsPromises, "link").mockRejectedValueOnce(failWith("EIO"));
+      const e = await rejectsWith(writeFileAtomic(d.file("out.xlsx"), Buffer.from("new")), "output-failed");
+      expect(e.error.msg.en).toContain("EIO");
+      expect(d.list()).toEqual([]);
+      d.cleanup();
+    });
   });
 
   test("a missing output folder is named in the error", async () => {
