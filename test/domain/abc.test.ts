@@ -4,6 +4,7 @@ import {
   abcClassify,
   abcFromColumns,
   type AbcClass,
+  ROW_ERROR,
   type AbcResult,
   validateThresholds,
 } from "../../src/domain/abc";
@@ -164,6 +165,27 @@ describe("abcFromColumns (worksheet ranges)", () => {
     expect(result.warnings.some((w) => w.en.includes("2 row(s) were left out") && w.en.includes("rows 2, 4"))).toBe(true);
   });
 
+  it("treats rows with neither amount nor customer as empty: a missing error, but no warning", () => {
+    const amounts = col([70, 20, "", null, " "]);
+    const { result, rowClass, rowCode } = abcFromColumns(amounts, col(["A", "B", "", undefined, null]), T);
+    expect(result.rows).toHaveLength(2);
+    expect(result.warnings).toEqual([]);
+    expect(rowClass.slice(0, 2)).toEqual(["A", "B"]);
+    for (const [i, e] of rowClass.slice(2).entries()) {
+      expect(e).toMatchObject({ kind: "missing", msg: { en: `row ${i + 3}: amount is missing`, zh: `第 ${i + 3} 行：缺少金额` } });
+    }
+    expect([...rowCode]).toEqual([0, 1, ROW_ERROR, ROW_ERROR, ROW_ERROR]);
+    const alone = abcFromColumns(col([5, ""]), null, T);
+    expect(alone.result.warnings).toEqual([]);
+    expect((alone.rowClass[1] as KamError).kind).toBe("missing");
+  });
+
+  it("gives per-row codes and builds the per-row list once", () => {
+    const out = abcFromColumns(col([70, 20, 10, "x"]), col(["X", "Y", "Z", "X"]), T);
+    expect([...out.rowCode]).toEqual([0, 1, 2, ROW_ERROR]);
+    expect(out.rowClass).toBe(out.rowClass);
+  });
+
   it("reports a blank customer as an error of that row", () => {
     const { result, rowClass } = abcFromColumns(col([10, 20, 30]), col(["A", "  ", null]), T);
     expect(result.rows).toHaveLength(1);
@@ -280,6 +302,45 @@ describe("ABC invariants (property tests)", () => {
         }
       }),
     );
+  });
+
+  it("ranks by amount descending, then by name, for any finite amounts", () => {
+    const amount = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }),
+      fc.integer({ min: -5, max: 5 }),
+      fc.constantFrom(0, -0, 5e-324, -5e-324, 0.1, 0.30000000000000004),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 4 }), { maxLength: 50 }), fc.infiniteStream(amount), (names, xs) => {
+        const amounts = names.map(() => xs.next().value);
+        const r = abcClassify(names, amounts, T);
+        expect(r.rows.map((x) => x.customer).sort()).toEqual([...names].sort());
+        for (let i = 1; i < r.rows.length; i++) {
+          const p = r.rows[i - 1];
+          const q = r.rows[i];
+          expect(p.amount > q.amount || (p.amount === q.amount && p.customer < q.customer)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("ranks tens of thousands of customers in the same order as a plain sort", () => {
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const names = Array.from({ length: 20_000 }, (_, i) => `C${(i * 7919) % 20_000}`);
+    const amounts = names.map(() => {
+      const u = rnd();
+      return u < 0.05 ? -Math.round(rnd() * 500) : u < 0.1 ? 0 : u < 0.5 ? Math.round(rnd() * 200) : Math.round(rnd() * 1e6) / 100;
+    });
+    const r = abcClassify(names, amounts, T);
+    const expected = names
+      .map((n, i) => ({ n, x: amounts[i] }))
+      .sort((p, q) => q.x - p.x || (p.n < q.n ? -1 : p.n > q.n ? 1 : 0))
+      .map((e) => e.n);
+    expect(r.rows.map((x) => x.customer)).toEqual(expected);
+    const negatives = amounts.filter((x) => x < 0).length;
+    expect(r.warnings[0].en.startsWith(`${negatives} customer(s) have a net negative amount`)).toBe(true);
+    expect(r.warnings[0].en).toContain(`and ${negatives - 10} more`);
   });
 
   it("equal amounts always share a class", () => {
