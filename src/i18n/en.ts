@@ -41,6 +41,7 @@ export const en = {
   "source.fromRange": "Sheet '{sheet}', {address}.",
   "source.rows": "{rows} data rows.",
 
+  "columns.summary": "Columns: {found} of {total} found — show or change",
   "columns.none": "(no column)",
   "columns.untitled": "(untitled)",
   "columns.choose": "Choose the column that holds {role}.",
@@ -119,7 +120,7 @@ export const en = {
   "profiles.result.class": "Class",
   "profiles.result.customers": "Customers",
 
-  "stakeholders.account": "Account",
+  "stakeholders.account": "Account to profile",
   "stakeholders.account.placeholder": "Choose an account",
   "stakeholders.account.choose": "The table holds the people of {count} accounts; choose one.",
   "stakeholders.account.needed": "Choose the account whose people to profile.",
@@ -151,8 +152,8 @@ export const en = {
   "cards.noAccounts": "Read an account table first.",
   "cards.noMatch": "No account matches the search.",
   "cards.selected": "{selected} of {accounts} accounts selected.",
-  "cards.run": "Fill {count} cards",
-  "cards.done": "{count} cards filled.",
+  "cards.run": "Fill the cards ({count})",
+  "cards.done": "Cards filled: {count}.",
   "cards.unknownPlaceholders": "Placeholders the cards do not know were left as typed: {names}.",
 
   "settings.intro": "These settings are stored in this workbook, so everyone who opens it gets the same results. The KAM functions recalculate when you save.",
@@ -215,8 +216,6 @@ export const en = {
   "fn.LEVEL": "The points of a profile or stakeholder level, e.g. a master's degree is worth 90.",
   "fn.PROFILE": "The profile class of six dimension scores: target, potential target or not a target (internal: key account to below general).",
   "fn.STAGE": "The life-cycle stage since the contract was signed: initial, stable, deep binding or value symbiosis.",
-
-  "command.abcDone": "ABC analysis of the selection written to sheet '{sheet}'.",
 } as const;
 
 export type MessageKey = keyof typeof en;

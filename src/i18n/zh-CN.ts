@@ -39,6 +39,7 @@ export const zhCN: Catalog = {
   "source.fromRange": "工作表“{sheet}”，{address}。",
   "source.rows": "共 {rows} 行数据。",
 
+  "columns.summary": "列：已找到 {found} / {total} 列——查看或修改",
   "columns.none": "（无）",
   "columns.untitled": "（无标题）",
   "columns.choose": "请选择“{role}”所在的列。",
@@ -116,7 +117,7 @@ export const zhCN: Catalog = {
   "profiles.result.class": "分类",
   "profiles.result.customers": "客户数",
 
-  "stakeholders.account": "客户",
+  "stakeholders.account": "要分析的客户",
   "stakeholders.account.placeholder": "请选择客户",
   "stakeholders.account.choose": "表中包含 {count} 个客户的人员，请选择一个。",
   "stakeholders.account.needed": "请选择要生成人员画像的客户。",
@@ -212,6 +213,4 @@ export const zhCN: Catalog = {
   "fn.LEVEL": "画像或人员维度等级对应的分值，例如硕士学历为 90 分。",
   "fn.PROFILE": "由六个维度得分得出画像类别：目标客户、潜在目标客户或非目标客户（内部画像：大客户至低于一般）。",
   "fn.STAGE": "自签约以来的合作阶段：初步合作期、稳定合作期、深度绑定期或价值共生期。",
-
-  "command.abcDone": "所选区域的 ABC 分析已写入工作表“{sheet}”。",
 };

@@ -4,6 +4,10 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Body1,
   Button,
   Caption1,
@@ -15,9 +19,9 @@ import {
   MessageBarTitle,
   Option,
   ProgressBar,
-  Spinner,
   Subtitle2,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { COLUMN_ALIASES, type ColumnRole } from "../domain/columns";
@@ -115,6 +119,7 @@ export function ColumnPickers({
   labels?: RoleLabels;
 }) {
   const t = useT();
+  const styles = useFlowStyles();
   const read = state.read;
   if (!read) return null;
   const header = read.source.header;
@@ -154,13 +159,29 @@ export function ColumnPickers({
       </Field>
     );
   };
-  return (
-    <>
+  const pickers = (
+    <div className={styles.section}>
       {required.map((r) => picker(r, true))}
       {optional.map((r) => picker(r, false))}
-    </>
+    </div>
+  );
+  const all = [...required, ...optional];
+  if (all.length <= COLUMNS_SHOWN_OPEN) return pickers;
+  // Many columns (a score reads eight): folded away while every required one was found.
+  const found = all.filter((r) => state.columns[r] !== undefined).length;
+  const complete = required.every((r) => state.columns[r] !== undefined);
+  return (
+    <Accordion collapsible defaultOpenItems={complete ? [] : ["columns"]} key={complete ? "complete" : "incomplete"}>
+      <AccordionItem value="columns">
+        <AccordionHeader as="h4">{t("columns.summary", { found: t.int(found), total: t.int(all.length) })}</AccordionHeader>
+        <AccordionPanel>{pickers}</AccordionPanel>
+      </AccordionItem>
+    </Accordion>
   );
 }
+
+/** Up to this many column pickers are shown open; more are folded into "Columns: n of m found". */
+const COLUMNS_SHOWN_OPEN = 3;
 
 /**
  * The run button. Its progress shows only when the work takes over half a second, so a fast run
@@ -173,7 +194,7 @@ export function RunButton({ label, busy, disabled, onRun, status }: { label: str
   return (
     <div className={styles.section}>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={onRun} disabled={busy || disabled} icon={slow ? <Spinner size="tiny" /> : undefined}>
+        <Button appearance="primary" onClick={onRun} disabled={busy || disabled}>
           {label}
         </Button>
       </div>
@@ -267,7 +288,7 @@ export function SummaryTable({ caption, head, rows }: { caption: string; head: r
       <thead>
         <tr>
           {head.map((h, i) => (
-            <th key={i} scope="col" className={i === 0 ? `${styles.headCell} ${styles.firstCell}` : styles.headCell}>
+            <th key={i} scope="col" className={i === 0 ? mergeClasses(styles.headCell, styles.firstCell) : styles.headCell}>
               {h}
             </th>
           ))}
@@ -278,7 +299,7 @@ export function SummaryTable({ caption, head, rows }: { caption: string; head: r
           <tr key={i}>
             {r.map((c, j) =>
               j === 0 ? (
-                <th key={j} scope="row" className={`${styles.cell} ${styles.firstCell}`}>
+                <th key={j} scope="row" className={mergeClasses(styles.cell, styles.firstCell)}>
                   {c}
                 </th>
               ) : (

@@ -178,6 +178,7 @@ describe("key-account score", () => {
   test("six criteria: accounts ranked and tiered, the tiers counted in the pane", async () => {
     await openPane(page, h, { select: "Scores!C3" });
     await tab("Score");
+    await page.getByRole("button", { name: "Columns: 8 of 8 found — show or change" }).click();
     await expect(page.getByRole("combobox", { name: "Profit contribution" }).innerText()).resolves.toBe("Profit contribution (C)");
     await page.getByText("6 accounts will be scored.").waitFor();
     await run("Score the accounts");
@@ -240,7 +241,7 @@ describe("stakeholders", () => {
     await tab("People");
     await page.getByText("The table holds the people of 2 accounts; choose one.").waitFor();
     await expect(page.getByRole("button", { name: "Profile the people" }).isDisabled()).resolves.toBe(true);
-    await page.getByRole("combobox", { name: "Account" }).click();
+    await page.getByRole("combobox", { name: "Account to profile" }).click();
     await page.getByRole("option", { name: "华为" }).click();
     await page.getByText("3 people will be profiled.").waitFor();
     await run("Profile the people");
@@ -265,9 +266,9 @@ describe("account cards", () => {
     await search.fill("华");
     await page.getByRole("checkbox", { name: "华为" }).check();
     await page.getByText("2 of 4 accounts selected.").waitFor();
-    await run("Fill 2 cards");
+    await run("Fill the cards (2)");
     const text = await resultText();
-    expect(text).toContain("2 cards filled.");
+    expect(text).toContain("Cards filled: 2.");
     const names = await fake(page, (f) => f.sheetNames());
     expect(names).toContain("Card template");
     const cards = names.filter((n) => !SAMPLE_SHEETS.includes(n) && n !== "Card template");

@@ -38,7 +38,7 @@ import { useSource } from "../use-source";
 import { msgOf } from "../../i18n";
 import { inspectColumn, renderReport, writeColumn, type ColumnTarget, type SourceRead } from "../workbook";
 
-const ParetoChart = lazy(() => import("../pareto-chart"));
+const ParetoChart = lazy(() => import(/* webpackChunkName: "pareto-chart" */ "../pareto-chart"));
 
 interface AbcOutcome {
   readonly summary: AbcSummary;

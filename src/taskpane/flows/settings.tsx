@@ -33,11 +33,14 @@ import { SETTINGS_GROUPS, formFromSettings, sameSettings, validateForm, type Gro
 import { saveSettings } from "../workbook";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  // Fluent's Input sizes itself for 20 characters; in a narrow pane it must shrink with its column.
+  input: { width: "100%", minWidth: "0" },
+  inputElement: { width: "100%", minWidth: "0" },
   lines: { width: "100%", borderCollapse: "collapse" },
   lineCell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}`, verticalAlign: "top" },
   dimCell: { textAlign: "left", fontWeight: tokens.fontWeightRegular, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}`, verticalAlign: "top", paddingTop: tokens.spacingVerticalS },
-  lineInput: { width: "100%", minWidth: "0" },
+  lineInput: { width: "100%", minWidth: "0", maxWidth: "72px" },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
@@ -82,6 +85,7 @@ function GroupFields({ group, form, setValue, errors, t }: { group: SettingsGrou
                     <Field validationMessage={err ? t.label(err) : undefined} validationState={err ? "error" : "none"}>
                       <Input
                         className={own.lineInput}
+                        input={{ className: own.inputElement }}
                         inputMode="decimal"
                         aria-label={`${t(l.title)} – ${t.label(d)}`}
                         value={form.values[f.id] ?? ""}
@@ -103,7 +107,14 @@ function GroupFields({ group, form, setValue, errors, t }: { group: SettingsGrou
         const err = errors[f.id];
         return (
           <Field key={f.id} label={fieldLabel(f, t)} validationMessage={err ? t.label(err) : undefined} validationState={err ? "error" : "none"}>
-            <Input inputMode="decimal" value={form.values[f.id] ?? ""} onChange={(_e, v) => setValue(f.id, v.value)} contentAfter={unitOf(f, t)} />
+            <Input
+              className={own.input}
+              input={{ className: own.inputElement }}
+              inputMode="decimal"
+              value={form.values[f.id] ?? ""}
+              onChange={(_e, v) => setValue(f.id, v.value)}
+              contentAfter={unitOf(f, t)}
+            />
           </Field>
         );
       })}
