@@ -427,8 +427,10 @@ export interface AbcColumnsResult {
    * classification, and a caller that only wants the table, or only the codes, never pays for it.
    */
   readonly rowClass: (AbcClass | KamError)[];
-  /** The same per row as a compact code: 0 = A, 1 = B, 2 = C, ROW_ERROR = left out (message in `rowClass`). */
+  /** The same per row as a compact code: 0 = A, 1 = B, 2 = C, ROW_ERROR = left out (see `rowError`). */
   readonly rowCode: Uint8Array;
+  /** Why row i (0-based) was left out, or undefined if it was classified; builds nothing else. */
+  rowError(i: number): KamError | undefined;
 }
 
 /** `rowCode` value of a row that was left out. */
@@ -566,6 +568,7 @@ export function abcFromColumns(
   let rowCode: Uint8Array | null = null;
   let rowClass: (AbcClass | KamError)[] | null = null;
   const blankAmount = (toNumber(null, AMOUNT) as { ok: false; error: KamError }).error;
+  const errorOf = (i: number, k: number): KamError => (k === EMPTY_ROW ? atRow(blankAmount, i + 1) : (rowErrors.get(i) as KamError));
   return {
     result,
     get rowCode(): Uint8Array {
@@ -584,11 +587,16 @@ export function abcFromColumns(
         const out = new Array<AbcClass | KamError>(n);
         for (let i = 0; i < n; i++) {
           const k = rowCustomer[i];
-          out[i] = k >= 0 ? CLASS_OF_CODE[classCode[k]] : k === EMPTY_ROW ? atRow(blankAmount, i + 1) : (rowErrors.get(i) as KamError);
+          out[i] = k >= 0 ? CLASS_OF_CODE[classCode[k]] : errorOf(i, k);
         }
         rowClass = out;
       }
       return rowClass;
+    },
+    rowError(i: number): KamError | undefined {
+      if (!(i >= 0 && i < n)) return undefined;
+      const k = rowCustomer[i];
+      return k >= 0 ? undefined : errorOf(i, k);
     },
   };
 }

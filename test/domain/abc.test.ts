@@ -180,10 +180,15 @@ describe("abcFromColumns (worksheet ranges)", () => {
     expect((alone.rowClass[1] as KamError).kind).toBe("missing");
   });
 
-  it("gives per-row codes and builds the per-row list once", () => {
-    const out = abcFromColumns(col([70, 20, 10, "x"]), col(["X", "Y", "Z", "X"]), T);
-    expect([...out.rowCode]).toEqual([0, 1, 2, ROW_ERROR]);
+  it("gives per-row codes and errors without building the per-row list, and builds that list once", () => {
+    const out = abcFromColumns(col([70, 20, 10, "x", ""]), col(["X", "Y", "Z", "X", ""]), T);
+    expect([...out.rowCode]).toEqual([0, 1, 2, ROW_ERROR, ROW_ERROR]);
+    expect(out.rowError(0)).toBeUndefined();
+    expect(out.rowError(3)?.msg.en).toBe('row 4: amount must be a number, got "x"');
+    expect(out.rowError(4)?.msg.en).toBe("row 5: amount is missing");
+    expect(out.rowError(5)).toBeUndefined();
     expect(out.rowClass).toBe(out.rowClass);
+    expect(out.rowClass[3]).toEqual(out.rowError(3));
   });
 
   it("reports a blank customer as an error of that row", () => {
@@ -411,6 +416,11 @@ describe("ABC invariants (property tests)", () => {
         const out = abcFromColumns(amounts as unknown[][], customers as unknown[][] | null, t);
         const n = Array.isArray(amounts) ? amounts.length : 0;
         expect(out.rowClass).toHaveLength(n);
+        expect(out.rowCode).toHaveLength(n);
+        out.rowClass.forEach((c, i) => {
+          expect(out.rowCode[i]).toBe(typeof c === "string" ? "ABC".indexOf(c) : ROW_ERROR);
+          expect(out.rowError(i)).toEqual(typeof c === "string" ? undefined : c);
+        });
         for (const c of out.rowClass) expect(typeof c === "string" ? ["A", "B", "C"].includes(c) : c.msg.en.startsWith("row ")).toBe(true);
       }),
       { numRuns: 300 },
