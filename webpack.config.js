@@ -55,7 +55,10 @@ const OFFICE_JS_FILES = [
 
 /** The production host from `--env url=…`, as an origin-and-path prefix ending in "/". */
 function hostPrefix(url) {
-  if (url === undefined || url === true) return DEV_ORIGIN;
+  if (url === undefined) return DEV_ORIGIN;
+  if (url === true || url === "") {
+    throw new Error("--env url needs the address, e.g. --env url=https://kam.example.com");
+  }
   let parsed;
   try {
     parsed = new URL(String(url));

@@ -86,6 +86,14 @@ describe("custom functions metadata", () => {
     );
   });
 
+  test("README.md has a section with a formula example for every function", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    for (const f of en) {
+      const section = readme.split(/^### /m).find((s) => s.startsWith(`KAM.${f.id}:`)) ?? "";
+      expect([f.id, section.includes(`=KAM.${f.id}(`)]).toEqual([f.id, true]);
+    }
+  });
+
   test("the Chinese file describes every function and parameter in Chinese", () => {
     for (const f of zh) {
       expect([f.id, HAN.test(f.description ?? "")]).toEqual([f.id, true]);
@@ -181,8 +189,10 @@ describe("deployment builds", () => {
     ["http://kam.example.com", "HTTPS"],
     ["kam.example.com", "not a URL"],
     ["https://kam.example.com/?v=1", "without"],
+    ["", "needs the address"],
   ])("--env url=%s is refused before anything is built", (url, message) => {
-    const r = spawnSync(process.execPath, [WEBPACK, "--mode", "production", "--env", `url=${url}`, "--output-path", path.join(os.tmpdir(), "kam-never-written")], {
+    const env = url === "" ? "url" : `url=${url}`;
+    const r = spawnSync(process.execPath, [WEBPACK, "--mode", "production", "--env", env, "--output-path", path.join(os.tmpdir(), "kam-never-written")], {
       cwd: ROOT,
       encoding: "utf8",
     });
