@@ -88,7 +88,7 @@ export const en = {
   "abc.chart.cumulative": "Cumulative share (%)",
   "abc.chart.class": "Class {class}",
   "abc.chart.caption": "Pareto chart of {customers} customers: amount per customer and the cumulative share.",
-  "abc.chart.captionTop": "Pareto chart of the largest {shown} of {customers} customers; the sheet has them all.",
+  "abc.chart.captionTop": "Pareto chart of the largest {shown} of {customers} customers; the sheet lists them all.",
 
   "score.model": "Model",
   "score.model.points": "Six criteria (points, total 0–100)",
@@ -109,7 +109,6 @@ export const en = {
   "credit.result.list": "List",
   "credit.result.accounts": "Accounts",
   "credit.result.revoke": "These accounts have been on the red list long enough to lose key-account status:",
-  "credit.result.redWithoutDate": "On the red list without a date (the months cannot be counted): {names}.",
 
   "profiles.kind": "Profile",
   "profiles.kind.external": "External profile (prospecting)",

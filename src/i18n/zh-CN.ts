@@ -85,7 +85,7 @@ export const zhCN: Catalog = {
   "abc.chart.cumulative": "累计占比（%）",
   "abc.chart.class": "{class}",
   "abc.chart.caption": "{customers} 个客户的帕累托图：各客户金额及累计占比。",
-  "abc.chart.captionTop": "金额最大的 {shown} 个客户（共 {customers} 个）的帕累托图；工作表中包含全部客户。",
+  "abc.chart.captionTop": "金额最大的 {shown} 个客户（共 {customers} 个）的帕累托图；工作表中列出全部客户。",
 
   "score.model": "评分模型",
   "score.model.points": "六项标准（分值相加，总分 0–100）",
@@ -106,7 +106,6 @@ export const zhCN: Catalog = {
   "credit.result.list": "名单",
   "credit.result.accounts": "客户数",
   "credit.result.revoke": "以下客户在红名单上的时间已满，取消大客户资格：",
-  "credit.result.redWithoutDate": "以下红名单客户没有列入日期（无法计算月数）：{names}。",
 
   "profiles.kind": "画像类型",
   "profiles.kind.external": "外部画像（开发目标客户）",

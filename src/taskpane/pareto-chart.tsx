@@ -9,7 +9,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { ABC_CLASS_LABELS, type AbcClass, type AbcRow } from "../domain/abc";
 import { useT } from "./i18n";
 
-/** Customers drawn; the sheet's chart has them all (up to its own limit). */
+/** Customers drawn in the pane; the sheet lists every customer and charts the largest 50. */
 export const PANE_CHART_CUSTOMERS = 20;
 
 /** Readable on both the light and the dark theme. */

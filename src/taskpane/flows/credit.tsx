@@ -30,7 +30,6 @@ function CreditResult({ summary, t }: { summary: CreditSummary; t: Parameters<Re
           </ul>
         </Body1>
       )}
-      {summary.redWithoutDate.length > 0 && <Body1>{t("credit.result.redWithoutDate", { names: summary.redWithoutDate.join(t.lang === "zh" ? "、" : ", ") })}</Body1>}
     </>
   );
 }
