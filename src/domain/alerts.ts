@@ -500,7 +500,8 @@ export interface AlertAccount extends FollowUpAccount, RedListAccount {}
 export interface AlertInput {
   readonly asOf: number;
   readonly accounts: readonly AlertAccount[];
-  readonly visits: readonly VisitRecord[];
+  /** Every visit known; left out when no visit records are kept, which skips the no-follow-up and hand-over rules. */
+  readonly visits?: readonly VisitRecord[];
   readonly payments?: readonly PaymentRecord[];
   /** Order counts per customer (from OrderCounter), when sales with dates are known. */
   readonly orders?: ReadonlyMap<string, OrderCounts>;
@@ -522,7 +523,8 @@ export function compareAlerts(a: Alert, b: Alert): number {
 /**
  * Every alert for the accounts given (alerts of other customers in the payments, orders, contacts
  * or people are left out), sorted by `compareAlerts`. Visits should hold every visit known, of any
- * account: only the accounts' own visits are used.
+ * account: only the accounts' own visits are used. Without visits (no visit records kept) there is
+ * no contact history to judge, so the no-follow-up and hand-over rules are skipped.
  */
 export function allAlerts(input: AlertInput, s: Settings): Alert[] {
   const { asOf, accounts, visits } = input;
@@ -531,11 +533,11 @@ export function allAlerts(input: AlertInput, s: Settings): Alert[] {
   const orders = new Map<string, OrderCounts>();
   for (const [c, v] of input.orders ?? []) if (known.has(c)) orders.set(c, v);
   const out: Alert[] = [
-    ...noFollowUpAlerts(accounts, visits, asOf, s),
+    ...(visits ? noFollowUpAlerts(accounts, visits, asOf, s) : []),
     ...redListAlerts(accounts, asOf, s),
     ...paymentAlerts(mine(input.payments), asOf, s),
     ...orderDropAlerts(orders, asOf, s),
-    ...contactChangeAlerts(mine(input.contacts), visits, asOf, s),
+    ...(visits ? contactChangeAlerts(mine(input.contacts), visits, asOf, s) : []),
     ...careAlerts(mine(input.people), accounts, asOf, s),
   ];
   return out.sort(compareAlerts);

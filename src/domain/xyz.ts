@@ -204,7 +204,8 @@ export class MonthlySeriesBuilder {
 
   constructor(readonly window: MonthWindow) {}
 
-  private slot(customer: string): number {
+  /** The customer's slot for `addAt`: callers that already know their customers skip a lookup per row. */
+  slotOf(customer: string): number {
     let k = this.index.get(customer);
     if (k === undefined) {
       k = this.names.length;
@@ -217,6 +218,10 @@ export class MonthlySeriesBuilder {
   }
 
   add(customer: string, dateSerial: number, amount: number): void {
+    this.addAt(this.slotOf(customer), dateSerial, amount);
+  }
+
+  addAt(slot: number, dateSerial: number, amount: number): void {
     const day = Math.floor(dateSerial);
     let month: number;
     if (day === this.cacheDay) month = this.cacheMonth;
@@ -227,9 +232,8 @@ export class MonthlySeriesBuilder {
     }
     const offset = month - this.window.first;
     if (offset >= this.window.months) return;
-    const k = this.slot(customer);
-    if (amount > 0 && month < this.first[k]) this.first[k] = month;
-    if (offset >= 0) this.series[k][offset] += amount;
+    if (amount > 0 && month < this.first[slot]) this.first[slot] = month;
+    if (offset >= 0) this.series[slot][offset] += amount;
   }
 
   /** Every customer seen in or before the window, in order of first appearance. */

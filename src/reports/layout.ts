@@ -135,7 +135,9 @@ export class SheetBuilder {
 
   /** Write a block of values at (row, col); rows are padded with empty cells to the same length. Returns its rect. */
   block(row: number, col: number, values: readonly (readonly CellValue[])[], columnFormats?: readonly (string | null | undefined)[]): Rect {
-    const cols = Math.max(1, ...values.map((r) => r.length), columnFormats?.length ?? 0);
+    // A loop, not Math.max(...rows): spreading a block of 100,000+ rows overflows the call stack.
+    let cols = Math.max(1, columnFormats?.length ?? 0);
+    for (const r of values) if (r.length > cols) cols = r.length;
     const padded = values.map((r) => (r.length === cols ? r : [...r, ...new Array<CellValue>(cols - r.length).fill(null)]));
     const r: Rect = { row, col, rows: padded.length, cols };
     if (padded.length === 0) return { row, col, rows: 0, cols };

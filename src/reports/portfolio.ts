@@ -33,7 +33,8 @@
  *    segment; the spending tier takes the window's sales scaled to a year.
  *  - Customer names are matched across tables case- and width-insensitively, as the cards do.
  *  - Without an accounts table every customer with sales in the window is an account.
- *  - Without a visit-type column every visit counts as an account manager visit.
+ *  - Without a visit-type column every visit counts as an account manager visit; without a visits
+ *    table there are no next contacts, no no-follow-up alerts and no hand-over check.
  *  - Without volume or annual-sales columns, a credit grade still comes from performance and risk,
  *    with volume points from the window's sales scaled to a year.
  *  - Urgency: the weight of the account's risk alerts, then the days its most urgent contact is
@@ -48,7 +49,7 @@ import { contactsDue, mostUrgent, parseVisitType, VISIT_TYPE_LABELS, type Contac
 import type { ColumnRole } from "../domain/columns";
 import { detectColumns, resolveColumn } from "../domain/columns";
 import { CREDIT_GRADE_LABELS, creditGrade, creditList, creditScore, volumePoints, type CreditGrade } from "../domain/credit";
-import { parseDate, serialToIso, todaySerial } from "../domain/dates";
+import { MAX_SERIAL, parseDate, serialToIso, todaySerial } from "../domain/dates";
 import type { Lang, Msg } from "../domain/errors";
 import { normalize } from "../domain/labels";
 import { QUADRANT_LABELS, quadrant, revenueRankShares, SPENDING_TIER_LABELS, spendingTier, STAGE_LABELS, lifeStage, type Quadrant, type SpendingTier, type Stage } from "../domain/segment";
@@ -329,23 +330,26 @@ export function buildPortfolioReport(
   const builder = new MonthlySeriesBuilder(both);
   const orders = new OrderCounter(asOf, s);
   const display = new Map<string, string>();
-  let lastName = "";
-  let lastKey = "";
+  // Each spelling is normalised once, not once per row (a million rows, tens of thousands of names).
+  const slotOfName = new Map<string, number>();
+  const keyOfSlot: string[] = [];
   for (const i of sales.rows) {
     const name = sales.text(i, "customer");
-    // Sales tables list a customer's lines together more often than not: skip re-normalising.
-    let key: string;
-    if (name === lastName) key = lastKey;
-    else {
-      key = normalize(name);
+    let slot = slotOfName.get(name);
+    if (slot === undefined) {
+      const key = normalize(name);
       if (!display.has(key)) display.set(key, name);
-      lastName = name;
-      lastKey = key;
+      slot = builder.slotOf(key);
+      keyOfSlot[slot] = key;
+      slotOfName.set(name, slot);
     }
-    const date = sales.date(i, "date");
+    // Dates are serials in almost every row: take them as they are and leave the rest (text,
+    // blanks, errors) to the checked reader, which names the cell.
+    const raw = sales.raw(i, "date");
+    const date = typeof raw === "number" && raw >= 1 && raw < MAX_SERIAL + 1 ? Math.floor(raw) : sales.date(i, "date");
     const amount = sales.number(i, amountRole);
-    builder.add(key, date, amount);
-    orders.add(key, date, amount);
+    builder.addAt(slot, date, amount);
+    orders.add(keyOfSlot[slot], date, amount);
   }
   const series = new Map<string, CustomerMonths>();
   for (const c of builder.build()) series.set(c.customer, c);
@@ -362,7 +366,12 @@ export function buildPortfolioReport(
   };
 
   // ABC and the rank share over the customers with sales in the window.
-  const active = [...series.values()].map(current).filter((c) => c.total > 0);
+  const inWindow = new Map<string, CustomerMonths>();
+  for (const c of series.values()) {
+    const cur = current(c);
+    if (cur.total > 0) inWindow.set(c.customer, cur);
+  }
+  const active = [...inWindow.values()];
   const abc = abcClassify(
     active.map((c) => c.customer),
     active.map((c) => c.total),
@@ -373,22 +382,20 @@ export function buildPortfolioReport(
   const rankShare = new Map(active.map((c, k) => [c.customer, shares[k]]));
   const xyzOf = new Map<string, XyzOutcome>();
   for (const c of active) xyzOf.set(c.customer, xyzOfSeries(c, window, s));
-  const grid: GridCell[] = [];
-  for (const a of ["A", "B", "C"] as AbcClass[]) {
-    for (const x of [...XYZ_CLASSES, null]) {
-      let customers = 0;
-      let amount = 0;
-      for (const c of active) {
-        if (classOf.get(c.customer) !== a) continue;
-        const o = xyzOf.get(c.customer);
-        const cx = o?.kind === "class" ? o.class : null;
-        if (cx !== x) continue;
-        customers++;
-        amount += c.total;
-      }
-      grid.push({ abc: a, xyz: x, customers, amount });
-    }
+  // Grid cells in order A-X, A-Y, A-Z, A-none, B-X, …, C-none.
+  const gridCounts = new Float64Array(12);
+  const gridAmounts = new Float64Array(12);
+  for (const c of active) {
+    const a = { A: 0, B: 1, C: 2 }[classOf.get(c.customer) ?? "C"];
+    const o = xyzOf.get(c.customer);
+    const x = o?.kind === "class" ? { X: 0, Y: 1, Z: 2 }[o.class] : 3;
+    gridCounts[a * 4 + x]++;
+    gridAmounts[a * 4 + x] += c.total;
   }
+  const grid: GridCell[] = [];
+  (["A", "B", "C"] as AbcClass[]).forEach((a, i) =>
+    [...XYZ_CLASSES, null].forEach((x, j) => grid.push({ abc: a, xyz: x, customers: gridCounts[i * 4 + j], amount: gridAmounts[i * 4 + j] })),
+  );
 
   // ── Accounts.
   let accountsIn: AccountIn[];
@@ -468,11 +475,11 @@ export function buildPortfolioReport(
   }
   const drafts: Draft[] = accountsIn.map((a): Draft => {
     const c = series.get(a.key);
-    const cur = c ? current(c) : null;
-    const amount = cur?.total ?? 0;
+    const cur = inWindow.get(a.key);
+    const amount = cur?.total ?? (c ? current(c).total : 0);
     const previousAmount = c ? previousTotal(c) : 0;
     const growth = previousAmount > 0 ? amount / previousAmount - 1 : null;
-    const inWindow = amount > 0;
+    const sold = cur !== undefined;
     let grade: CreditGrade | null = null;
     if (a.creditScoreParts) {
       const p = a.creditScoreParts;
@@ -483,8 +490,8 @@ export function buildPortfolioReport(
     const share = rankShare.get(a.key);
     const account: Classes = {
       customer: a.customer,
-      abc: inWindow ? (classOf.get(a.key) ?? null) : null,
-      xyz: inWindow ? (xyzOf.get(a.key) ?? null) : null,
+      abc: sold ? (classOf.get(a.key) ?? null) : null,
+      xyz: sold ? (xyzOf.get(a.key) ?? null) : null,
       amount,
       previousAmount,
       growth,
@@ -501,17 +508,28 @@ export function buildPortfolioReport(
     return { key: a.key, account, onRedList, redListSince: a.redListSince };
   });
 
-  const dues = contactsDue(
-    drafts.map((d) => ({ customer: d.key, signed: d.account.signed })),
-    visits,
-    asOf,
-    s,
-  );
+  // Without a visits table there is no contact history to judge: "no contact on record" for every
+  // account would drown the real alerts [chosen, issue 8].
+  const tracked = sources.visits !== undefined;
+  if (!tracked) {
+    warnings.push({
+      en: "No visits table: next contacts, the no-follow-up alert and the hand-over check are left out",
+      zh: "没有拜访记录表：未计算下次联系、未跟进预警和交接检查",
+    });
+  }
+  const dues = tracked
+    ? contactsDue(
+        drafts.map((d) => ({ customer: d.key, signed: d.account.signed })),
+        visits,
+        asOf,
+        s,
+      )
+    : [];
   const alerts = allAlerts(
     {
       asOf,
       accounts: drafts.map((d) => ({ customer: d.key, signed: d.account.signed, onRedList: d.onRedList, redListSince: d.redListSince })),
-      visits,
+      ...(tracked ? { visits } : {}),
       payments,
       orders: orders.counts(),
       contacts,
@@ -556,7 +574,27 @@ export function buildPortfolioReport(
       return p.d.customer < q.d.customer ? -1 : p.d.customer > q.d.customer ? 1 : 0;
     });
   const top = PORTFOLIO_TABLE_ROW;
-  const rows: PortfolioAccount[] = ranked.map((r, k) => ({ ...r.d, contacts: r.contacts, next: r.next, alerts: r.own, urgency: r.urgency, sheetRow: top + 1 + k }));
+  // One literal per row, no spread: with a million source rows alive, every extra object costs GC time.
+  const rows: PortfolioAccount[] = ranked.map(({ d, own, contacts, next, urgency }, k) => ({
+    customer: d.customer,
+    abc: d.abc,
+    xyz: d.xyz,
+    amount: d.amount,
+    previousAmount: d.previousAmount,
+    growth: d.growth,
+    segment: d.segment,
+    spending: d.spending,
+    score: d.score,
+    tier: d.tier,
+    creditGrade: d.creditGrade,
+    stage: d.stage,
+    signed: d.signed,
+    contacts,
+    next,
+    alerts: own,
+    urgency,
+    sheetRow: top + 1 + k,
+  }));
   const rowOf = new Map(rows.map((r) => [r.customer, r.sheetRow]));
 
   const dueList = duesShown.filter((x) => x.daysLeft <= s.alerts.dueWithinDays).sort((p, q) => p.due - q.due || (p.customer < q.customer ? -1 : p.customer > q.customer ? 1 : 0));

@@ -261,6 +261,21 @@ describe("all alerts together", () => {
     ]);
   });
 
+  test("without visit records the no-follow-up and hand-over rules have nothing to judge and stay silent", () => {
+    const quiet = allAlerts(
+      {
+        asOf,
+        accounts: [{ customer: "Acme", signed: d(2020, 1, 1), onRedList: false, redListSince: null }],
+        contacts: [
+          { customer: "Acme", person: "A", since: d(2020, 1, 1) },
+          { customer: "Acme", person: "B", since: d(2026, 10, 1) },
+        ],
+      },
+      s,
+    );
+    expect(quiet).toEqual([]);
+  });
+
   test("each rule has a kind, a weight and a label in both languages", () => {
     for (const r of ALERT_RULES) {
       expect(["risk", "care"]).toContain(ALERT_KIND[r]);

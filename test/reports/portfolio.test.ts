@@ -190,6 +190,31 @@ describe("Portfolio input", () => {
     expect(summary.rows.map((r) => r.customer).sort()).toEqual(["Gappy", "New", "Steady", "Walk-in"]);
   });
 
+  test("without a visits table there are no next contacts and no no-follow-up alerts, and the report says so", () => {
+    const { visits: _none, ...rest } = sources();
+    void _none;
+    const r = buildPortfolioReport(rest, { asOf, months });
+    expect(r.summary.rows.every((x) => x.next === null && x.contacts.length === 0)).toBe(true);
+    expect(r.summary.alerts.some((a) => a.rule === "noFollowUp")).toBe(false);
+    // Risks newest first: paid late on 06-15, overdue since 06-02, red list 12 months on 2026-05-15.
+    expect(r.summary.alerts.map((a) => [a.customer, a.rule])).toEqual([
+      ["New", "latePayment"],
+      ["Gappy", "overdueReceivable"],
+      ["Gappy", "redList"],
+      ["Steady", "birthday"],
+    ]);
+    expect(r.plan.warnings?.map((w) => w.en)).toEqual(["No visits table: next contacts, the no-follow-up alert and the hand-over check are left out"]);
+  });
+
+  test("a portfolio of 150,000 customers is laid out (blocks far larger than a call's argument limit)", () => {
+    const rows: unknown[][] = [];
+    for (let k = 0; k < 150_000; k++) rows.push([d(2026, 1 + (k % 6), 1 + (k % 28)), `C${k}`, 1 + (k % 97)]);
+    const r = buildPortfolioReport({ sales: source("Sales", ["Date", "Customer", "Amount"], rows) }, { asOf, months });
+    expect(r.summary.accounts).toBe(150_000);
+    const t = sheetOf(r.plan, "portfolio").tables!.find((x) => x.name === "KamPortfolio")!.rect;
+    expect(t.rows).toBe(150_001);
+  });
+
   test("without a visit-type column every visit is an account manager visit", () => {
     const s = sources();
     const r = buildPortfolioReport({ ...s, visits: source("Visits", ["Customer", "Visit date"], [["Steady", "2026-06-20"]]) }, { asOf, months });
