@@ -22,7 +22,7 @@ import {
 import { onFlowRequest, type Flow } from "../commands/navigation";
 import type { Lang, Msg } from "../domain/errors";
 import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
-import { localeTag, type MessageKey } from "../i18n";
+import { localeTag, msgOf, type MessageKey } from "../i18n";
 import { AppContext } from "./app-context";
 import { AbcFlow } from "./flows/abc";
 import { CardsFlow } from "./flows/cards";
@@ -87,7 +87,7 @@ function Shell({ lang, setLang, initialView }: { lang: Lang; setLang: (l: Lang) 
       .catch((e: unknown) =>
         setLoaded({
           settings: DEFAULT_SETTINGS,
-          problem: { en: `The workbook's settings could not be read (${String(e)}).`, zh: `无法读取工作簿设置（${String(e)}）。` },
+          problem: msgOf("app.settingsUnreadable", { reason: e instanceof Error ? e.message : String(e) }),
         }),
       );
   }, []);
@@ -103,6 +103,7 @@ function Shell({ lang, setLang, initialView }: { lang: Lang; setLang: (l: Lang) 
 
   const current = VIEWS.find((v) => v.view === view) ?? VIEWS[0];
   return (
+    // data-kam-ready: the settings are loaded and the flows can run (what a test waits for).
     <main className={styles.page} lang={localeTag(lang)} data-kam-ready={loaded ? "" : undefined}>
       <header className={styles.header}>
         <Title3 as="h1">{t("app.title")}</Title3>

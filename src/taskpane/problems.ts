@@ -4,6 +4,7 @@
  * anything else is a bug and says so.
  */
 import { KamInputException, type Msg } from "../domain/errors";
+import { msgOf } from "../i18n";
 
 export type ProblemKind = "input" | "excel" | "unexpected";
 
@@ -45,10 +46,10 @@ export function problemOf(e: unknown, wrote: boolean): Problem {
     const text = e.message ? `: ${e.message}` : "";
     return {
       kind: "excel",
-      msg: { en: `Excel refused the request — ${e.code}${where}${text}`, zh: `Excel 拒绝了该操作——${e.code}${where}${text}` },
+      msg: msgOf("problem.excel", { code: e.code, where, text }),
       wrote,
     };
   }
   const text = e instanceof Error ? e.message : String(e);
-  return { kind: "unexpected", msg: { en: `Unexpected error: ${text}`, zh: `意外错误：${text}` }, wrote };
+  return { kind: "unexpected", msg: msgOf("problem.unexpected", { text }), wrote };
 }

@@ -10,7 +10,7 @@ import { EXTERNAL_DIMENSIONS, INTERNAL_DIMENSIONS, PROFILE_DIMENSION_LABELS } fr
 import { parseSettings, type Settings } from "../domain/settings";
 import { formatNumber, toNumber } from "../domain/values";
 import { WEIGHTED_DIMENSIONS, WEIGHTED_DIMENSION_LABELS } from "../domain/weighted";
-import type { MessageKey } from "../i18n/en";
+import { msgOf, translate, type MessageKey } from "../i18n";
 
 /** percent: a share stored as 0.55 and shown as 55; plain: stored and shown as the same number. */
 export type FieldUnit = "percent" | "plain";
@@ -181,61 +181,43 @@ export interface FormVerdict {
 export function parseFieldText(text: string, f: SettingsField): { ok: true; value: number } | { ok: false; msg: Msg } {
   const r = toNumber(text, { en: "value", zh: "数值" });
   if (!r.ok) {
-    return r.error.kind === "missing"
-      ? { ok: false, msg: { en: "Enter a number.", zh: "请输入数字。" } }
-      : { ok: false, msg: { en: `Enter a number, not "${text.trim()}".`, zh: `请输入数字，而不是“${text.trim()}”。` } };
+    return r.error.kind === "missing" ? { ok: false, msg: msgOf("settings.error.empty") } : { ok: false, msg: msgOf("settings.error.notNumber", { text: text.trim() }) };
   }
   // toNumber already reads "55%" as 0.55; a bare 55 in a percent field means 55 % as well.
   if (f.unit === "percent" && !text.normalize("NFKC").trim().endsWith("%")) return { ok: true, value: r.value / 100 };
   return { ok: true, value: r.value };
 }
 
-/** The schema's own refinement messages (settings.ts), in both languages. */
-const REFINEMENTS: Readonly<Record<string, Msg>> = {
-  "the potential cut-off must be below the key-account cut-off": {
-    en: "The potential cut-off must be below the key-account cut-off.",
-    zh: "潜在大客户分数线必须低于大客户分数线。",
-  },
-  "the weights must sum to 1": { en: "The four weights must add up to 1.", zh: "四项权重之和必须等于 1。" },
-  "the key cut-off must be below the strategic cut-off": {
-    en: "The key cut-off must be below the strategic cut-off.",
-    zh: "重点级分数线必须低于战略级分数线。",
-  },
-  "volume bands must rise: mid < high < top": {
-    en: "The volume bands must rise: mid < high < top.",
-    zh: "成交量分段必须递增：中 < 高 < 满分。",
-  },
-  "the AA cut-off must be below the AAA cut-off": { en: "The AA cut-off must be below the AAA cut-off.", zh: "AA 分数线必须低于 AAA 分数线。" },
-  "A + B must not exceed 100 %": { en: "A + B must not exceed 100 %.", zh: "A 与 B 之和不能超过 100%。" },
-  "the sales break must not be below the sales unit": {
-    en: "The sales break must not be below the sales unit.",
-    zh: "销售规模分界点不能低于计分单位。",
-  },
-  "the low end of a band must not be above its high end": { en: "The low end must not be above the high end.", zh: "下限不能高于上限。" },
+/** The schema's own refinement messages (settings.ts) → the catalog entry that says it to a user. */
+const REFINEMENTS: Readonly<Record<string, MessageKey>> = {
+  "the potential cut-off must be below the key-account cut-off": "settings.error.potentialBelowKey",
+  "the weights must sum to 1": "settings.error.weightsSum",
+  "the key cut-off must be below the strategic cut-off": "settings.error.keyBelowStrategic",
+  "volume bands must rise: mid < high < top": "settings.error.volumeBands",
+  "the AA cut-off must be below the AAA cut-off": "settings.error.aaBelowAaa",
+  "A + B must not exceed 100 %": "settings.error.abcSum",
+  "the sales break must not be below the sales unit": "settings.error.salesBreak",
+  "the low end of a band must not be above its high end": "settings.error.band",
 };
 
 /** A zod issue message as a bilingual message, bounds shown in the field's unit. */
 export function issueMessage(message: string, unit: FieldUnit): Msg {
   const known = REFINEMENTS[message];
-  if (known) return known;
-  const bound = (x: string, zh: boolean): string => {
+  if (known) return msgOf(known);
+  const bounded = (key: MessageKey, x: string): Msg => {
     const n = Number(x);
-    if (!Number.isFinite(n)) return x;
-    return unit === "percent" ? `${formatNumber(n * 100)}${zh ? "%" : " %"}` : formatNumber(n);
+    const value = Number.isFinite(n) ? formatNumber(unit === "percent" ? n * 100 : n) : x;
+    const en = translate("en", key, { bound: unit === "percent" ? `${value} %` : value });
+    const zh = translate("zh", key, { bound: unit === "percent" ? `${value}%` : value });
+    return { en, zh };
   };
   const small = /^Too small: expected number to be (>=?)(.+)$/.exec(message);
-  if (small) {
-    const [e, z] = [bound(small[2], false), bound(small[2], true)];
-    return small[1] === ">" ? { en: `Must be above ${e}.`, zh: `必须大于 ${z}。` } : { en: `Must be at least ${e}.`, zh: `不能小于 ${z}。` };
-  }
+  if (small) return bounded(small[1] === ">" ? "settings.error.above" : "settings.error.atLeast", small[2]);
   const big = /^Too big: expected number to be (<=?)(.+)$/.exec(message);
-  if (big) {
-    const [e, z] = [bound(big[2], false), bound(big[2], true)];
-    return big[1] === "<" ? { en: `Must be below ${e}.`, zh: `必须小于 ${z}。` } : { en: `Must be at most ${e}.`, zh: `不能大于 ${z}。` };
-  }
-  if (/expected int/.test(message)) return { en: "Must be a whole number.", zh: "必须是整数。" };
-  if (/expected number/.test(message)) return { en: "Enter a number.", zh: "请输入数字。" };
-  return { en: `Invalid setting: ${message}`, zh: `设置无效：${message}` };
+  if (big) return bounded(big[1] === "<" ? "settings.error.below" : "settings.error.atMost", big[2]);
+  if (/expected int/.test(message)) return msgOf("settings.error.whole");
+  if (/expected number/.test(message)) return msgOf("settings.error.empty");
+  return msgOf("settings.error.other", { message });
 }
 
 /**

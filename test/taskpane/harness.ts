@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { tmpdir } from "node:os";
 import { extname, join, relative, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
-import { build } from "esbuild";
+import { build, stop } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const ROOT = resolve(__dirname, "../..");
@@ -129,7 +129,12 @@ async function buildPane(): Promise<string> {
       if (path !== lock && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
     }
     const tmp = `${dir}.${process.pid}.${Date.now()}`;
-    await esbuildPane(tmp);
+    try {
+      await esbuildPane(tmp);
+    } finally {
+      // esbuild's service process would otherwise keep the jest worker alive after the tests.
+      await stop();
+    }
     try {
       renameSync(tmp, dir);
     } catch {
