@@ -117,9 +117,9 @@ export function validateThresholds(a: unknown, b: unknown): Result<AbcThresholds
 // ───────────────────────────── ranking core ─────────────────────────────
 
 /**
- * Customer totals rounded to 15 significant digits (what Excel displays), so that amounts a user
- * sees as equal are equal (0.1 + 0.2 = 0.3) and sums do not depend on the order of the rows.
- * Integers are exact already and skip the work.
+ * Customer totals rounded to 15 significant digits (what Excel displays) [chosen, SPEC §3.5], so
+ * that amounts a user sees as equal are equal (0.1 + 0.2 = 0.3) and share a class, and sums do not
+ * depend on the order of the rows. Integers are exact already and skip the work.
  */
 function roundTotal(x: number): number {
   if (Number.isInteger(x) || !Number.isFinite(x)) return x;
@@ -410,12 +410,12 @@ function customerNameOf(v: unknown): string | KamError {
   } else if (typeof v === "number" && Number.isFinite(v)) {
     return String(v); // customer numbers are common ids
   }
-  if (isBlank(v)) return { code: "missing_customer", kind: "missing", msg: { en: "customer is missing", zh: "缺少客户" } };
+  if (isBlank(v)) return { code: "missing_customer", kind: "missing", msg: { en: `${CUSTOMER.en} is missing`, zh: `缺少${CUSTOMER.zh}` } };
   const got = describeValue(v);
   return {
     code: "invalid_customer",
     kind: "invalid",
-    msg: { en: `customer must be a name or a number, got "${got}"`, zh: `客户必须是名称或编号，而不是"${got}"` },
+    msg: { en: `${CUSTOMER.en} must be a name or a number, got "${got}"`, zh: `${CUSTOMER.zh}必须是名称或编号，而不是"${got}"` },
   };
 }
 

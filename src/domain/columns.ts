@@ -164,6 +164,8 @@ export const COLUMN_ALIASES: Readonly<Record<ColumnRole, ParseableLabel>> = {
       "利润额",
       "毛利额",
       "毛利润",
+      "利润金额",
+      "毛利金额",
       "利润贡献",
       "利润贡献度",
     ],
