@@ -491,6 +491,187 @@ function complaintRows(rng: Rng, accounts: readonly Customer[]): unknown[][] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Portfolio view (issue 8): framework call-offs, more visits, main-contact history, payments and
+// birthdays. Drawn from a second generator so every sheet above keeps its rows.
+// ---------------------------------------------------------------------------------------------
+
+export const PORTFOLIO_SEED = SAMPLE_SEED + 8;
+
+/**
+ * Accounts on a framework agreement place a call-off every month besides their project orders, so
+ * their monthly sales are steadier: the larger the call-off against the rest, the steadier (XYZ
+ * class X or Y; everyone else buys in projects and is Z). Index into the 40 accounts, and the
+ * call-off as a multiple of the account's average month of project sales.
+ */
+const CALL_OFFS: readonly (readonly [number, number])[] = [
+  [9, 3],
+  [12, 4],
+  [16, 6],
+  [19, 3],
+  [24, 8],
+  [28, 5],
+  [31, 10],
+  [35, 12],
+];
+
+function callOffRows(rng: Rng, accounts: readonly Customer[], sales: readonly SaleRow[]): SaleRow[] {
+  const first = utc(SAMPLE_FIRST_DAY);
+  const rows: SaleRow[] = [];
+  const product = PRODUCTS[11]; // the spare-parts service pack: what framework agreements call off
+  for (const [index, multiple] of CALL_OFFS) {
+    const c = accounts[index];
+    const total = sales.filter((r) => r.customer === c.name).reduce((sum, r) => sum + r.amount, 0);
+    const monthly = (Math.max(total, 0) / 24) * multiple;
+    const day = rng.int(3, 25);
+    for (let m = 0; m < 24; m++) {
+      const date = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, day));
+      const quantity = Math.max(1, Math.round((monthly * (1 + 0.05 * rng.normal())) / product.price));
+      const amount = round2(quantity * product.price);
+      rows.push({ date, order: "", customer: c.name, product: product.name, quantity, price: product.price, amount, profit: round2(amount * clamp(c.margin + 0.1, 0.05, 0.45)) });
+    }
+  }
+  return rows;
+}
+
+/** Merge call-offs into the sales (date order, as before) and number them CO-yymm-nnnn. */
+function withCallOffs(sales: readonly SaleRow[], callOffs: readonly SaleRow[]): SaleRow[] {
+  const perMonth = new Map<string, number>();
+  for (const r of callOffs) {
+    const ym = `${String(r.date.getUTCFullYear()).slice(2)}${String(r.date.getUTCMonth() + 1).padStart(2, "0")}`;
+    const n = (perMonth.get(ym) ?? 0) + 1;
+    perMonth.set(ym, n);
+    r.order = `CO-${ym}-${String(n).padStart(4, "0")}`;
+  }
+  // A stable sort by date then customer keeps the project orders in their order.
+  return [...sales, ...callOffs].sort((a, b) => a.date.getTime() - b.date.getTime() || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+}
+
+const HANDOVER_CN: readonly [string, string] = ["主要联系人交接拜访", "新联系人已熟悉合作历史和在途项目"];
+const HANDOVER_EN: readonly [string, string] = ["Hand-over visit for the new main contact", "New contact briefed on history and open projects"];
+
+/** Main contacts: the first since signing, and a recent change at six accounts (two handed over with a visit). */
+function contactRows(rng: Rng, accounts: readonly Customer[], signed: readonly Date[]): { rows: unknown[][]; handovers: { account: number; date: Date }[] } {
+  const asOf = utc(SAMPLE_AS_OF);
+  const rows: unknown[][] = [];
+  const handovers: { account: number; date: Date }[] = [];
+  const changed: Record<number, { daysAgo: number; handedOver: boolean }> = {
+    2: { daysAgo: 12, handedOver: true },
+    5: { daysAgo: 20, handedOver: false },
+    11: { daysAgo: 45, handedOver: false },
+    17: { daysAgo: 8, handedOver: false },
+    23: { daysAgo: 60, handedOver: true },
+    29: { daysAgo: 150, handedOver: false },
+  };
+  accounts.forEach((c, i) => {
+    const name = (): string => (c.chinese ? chineseName(rng) : rng.pick(EN_PEOPLE));
+    const firstContact = name();
+    rows.push([c.name, firstContact, signed[i]]);
+    const change = changed[i];
+    if (change) {
+      let next = name();
+      while (next === firstContact) next = name();
+      const date = addDays(asOf, -change.daysAgo);
+      rows.push([c.name, next, date]);
+      if (change.handedOver) handovers.push({ account: i, date: addDays(date, rng.int(0, 1)) });
+    }
+  });
+  return { rows, handovers };
+}
+
+/**
+ * A year of visits of every kind for all 40 accounts: account manager visits about monthly (a third
+ * of the accounts fell silent one to three months ago), service callbacks at four accounts in five,
+ * a technical exchange and an executive visit at most, and the hand-over visits of the contact changes.
+ */
+function portfolioVisitRows(rng: Rng, accounts: readonly Customer[], handovers: readonly { account: number; date: Date }[]): unknown[][] {
+  const asOf = utc(SAMPLE_AS_OF);
+  const rows: unknown[][] = [];
+  const typeName = (c: Customer, k: number): string => (c.chinese ? VISIT_TYPES_CN : VISIT_TYPES_EN)[k];
+  const visit = (c: Customer, date: Date, k: number, topic?: readonly [string, string]): void => {
+    const [discussed, progress] = topic ?? rng.pick(c.chinese ? VISIT_TOPICS_CN : VISIT_TOPICS_EN);
+    const place = c.chinese ? `${c.city.name}客户总部` : c.abroad.city;
+    const host = c.chinese ? `${chineseName(rng)}（${rng.pick(["采购总监", "技术经理", "总经理", "设备部主管"])}）` : `${rng.pick(EN_PEOPLE)} (${rng.pick(["Purchasing", "Engineering", "Plant manager"])})`;
+    rows.push([c.name, date, place, host, discussed, progress, addDays(date, rng.int(20, 45)), typeName(c, k)]);
+  };
+  accounts.forEach((c, i) => {
+    // Account manager visits (type 0), from a year back up to a last visit that is recent for most.
+    const silent = i % 3 === 2;
+    const last = addDays(asOf, silent ? -rng.int(35, 95) : -rng.int(1, 24));
+    for (let d = addDays(asOf, -rng.int(330, 380)); d.getTime() <= last.getTime(); d = addDays(d, rng.int(22, 38))) visit(c, d, 0);
+    visit(c, last, 0);
+    // Technical exchange (1) and executive visit (2): most accounts had one within the last 14 months.
+    if (rng.chance(0.85)) visit(c, addDays(asOf, -rng.int(40, 420)), 1);
+    if (rng.chance(0.85)) visit(c, addDays(asOf, -rng.int(20, 300)), 2);
+    // Service callbacks (3) over the last four months, at all but one account in five.
+    if (i % 5 !== 4) for (let d = addDays(asOf, -rng.int(100, 125)); d.getTime() < asOf.getTime(); d = addDays(d, rng.int(25, 40))) visit(c, d, 3);
+  });
+  for (const h of handovers) {
+    const c = accounts[h.account];
+    visit(c, h.date, 0, c.chinese ? HANDOVER_CN : HANDOVER_EN);
+  }
+  rows.sort((a, b) => (a[1] as Date).getTime() - (b[1] as Date).getTime() || String(a[0]).localeCompare(String(b[0])));
+  return rows;
+}
+
+/**
+ * Invoices of the last twelve months and their payments: most paid on time, accounts low on the
+ * credit list often late, a few invoices overdue and unpaid at the sample's last day.
+ */
+function paymentRows(rng: Rng, accounts: readonly Customer[], sales: readonly SaleRow[]): unknown[][] {
+  const asOf = utc(SAMPLE_AS_OF);
+  const rows: unknown[][] = [];
+  let invoice = 0;
+  const overdue = new Set([3, 13, 21, 27, 34]);
+  accounts.forEach((c, i) => {
+    const terms = [30, 45, 60, 90][i % 4];
+    const lateProne = i >= 20 || i === 6 || i === 13;
+    const yearly = sales.filter((r) => r.customer === c.name && r.date.getTime() > addDays(asOf, -365).getTime()).reduce((sum, r) => sum + r.amount, 0);
+    const per = Math.max(yearly, 50_000) / 6;
+    for (let k = 0; k < 6; k++) {
+      const issued = addDays(asOf, -(365 - k * 60) + rng.int(0, 20));
+      const due = addDays(issued, terms);
+      const amount = round2(per * (0.7 + 0.6 * rng.float()));
+      let paid: Date | null = addDays(due, -rng.int(0, 10));
+      if (lateProne && rng.chance(0.4)) paid = addDays(due, rng.int(3, 45));
+      if (overdue.has(i) && k === 4) paid = null;
+      if (paid !== null && paid.getTime() > asOf.getTime()) paid = null;
+      invoice++;
+      rows.push([c.name, `INV-${String(invoice).padStart(5, "0")}`, amount, due, paid]);
+    }
+  });
+  return rows;
+}
+
+/** Birthdays of the stakeholders, consistent with their age on the sample's last day; two fall within two weeks of it. */
+const BIRTHDAYS: Readonly<Record<string, string>> = {
+  王建国: "11-05",
+  李海燕: "03-18",
+  陈磊: "07-02",
+  赵静: "12-24",
+  周志强: "01-09",
+  吴晓明: "06-30",
+  孙婷: "09-14",
+  "Anna Becker": "11-12",
+  "James Whitfield": "04-27",
+  "Priya Raman": "02-29",
+  "Lukas Meyer": "08-08",
+};
+
+function withBirthdays(rows: readonly unknown[][]): unknown[][] {
+  const asOf = utc(SAMPLE_AS_OF);
+  const lastMd = SAMPLE_AS_OF.slice(5);
+  return rows.map((r) => {
+    const md = BIRTHDAYS[String(r[2])];
+    if (md === undefined) return [...r, null];
+    // Not yet had this year's birthday on the last day → born a year earlier.
+    const year = asOf.getUTCFullYear() - Number(r[3]) - (md > lastMd ? 1 : 0);
+    // 29 February of a year without one is kept as 1 March by Date; pick a leap year instead.
+    const leapSafe = md === "02-29" && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? year - (year % 4) : year;
+    return [...r, utc(`${leapSafe}-${md}`)];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Workbook
 // ---------------------------------------------------------------------------------------------
 
@@ -514,9 +695,11 @@ export const SAMPLE_SHEETS = {
   },
   external: { name: "外部画像 External", header: ["Company", "Market size", "R&D capability", "Quality requirement", "Regulatory requirement", "Price type", "Professional level"] },
   internal: { name: "内部画像 Internal", header: ["客户名称", "销售规模", "利润贡献", "质量要求", "信用等级", "客户关系", "专业水平"] },
-  stakeholders: { name: "关键人 Stakeholders", header: ["客户名称", "旅程点", "姓名", "年龄", "学历", "组织角色", "权力角色", "关系角色", "发展潜力"] },
+  stakeholders: { name: "关键人 Stakeholders", header: ["客户名称", "旅程点", "姓名", "年龄", "学历", "组织角色", "权力角色", "关系角色", "发展潜力", "生日"] },
   visits: { name: "拜访记录 Visits", header: ["客户名称", "拜访日期", "地点", "接待人", "洽谈内容", "进展", "下次拜访", "拜访类型"] },
   complaints: { name: "投诉记录 Complaints", header: ["客户名称", "投诉日期", "投诉内容", "经过", "处理结果"] },
+  payments: { name: "回款记录 Payments", header: ["客户名称", "发票号", "金额", "到期日", "付款日期"] },
+  contacts: { name: "联系人变更 Contacts", header: ["客户名称", "主要联系人", "起始日期"] },
 } as const;
 
 type SheetKey = keyof typeof SAMPLE_SHEETS;
@@ -526,13 +709,18 @@ const NUMBER_FORMATS: Partial<Record<SheetKey, Record<number, string>>> = {
   accounts: { 11: "yyyy-mm-dd", 12: "#,##0", 15: "#,##0", 17: "yyyy-mm-dd", 19: "0%", 20: "#,##0.00", 23: "yyyy-mm-dd" },
   visits: { 1: "yyyy-mm-dd", 6: "yyyy-mm-dd" },
   complaints: { 1: "yyyy-mm-dd" },
+  stakeholders: { 9: "yyyy-mm-dd" },
+  payments: { 2: "#,##0.00", 3: "yyyy-mm-dd", 4: "yyyy-mm-dd" },
+  contacts: { 2: "yyyy-mm-dd" },
 };
 
 /** Every sheet's data rows (below the header), generated in one fixed order from one seed. */
 export function sampleData(): { customers: Customer[]; sales: SaleRow[]; sheets: Record<SheetKey, unknown[][]> } {
   const rng = new Rng(SAMPLE_SEED);
   const customers = makeCustomers(rng, 150);
-  const sales = makeSales(rng, customers, 3000);
+  const projectSales = makeSales(rng, customers, 3000);
+  const extra = new Rng(PORTFOLIO_SEED);
+  const sales = withCallOffs(projectSales, callOffRows(extra, customers.slice(0, 40), projectSales));
   const accounts = customers.slice(0, 40);
   // One account master sheet carries the overview, the §1 criteria and the §2 credit inputs, as a
   // CRM export would: the account cards read all of them from one table.
@@ -543,10 +731,18 @@ export function sampleData(): { customers: Customer[]; sales: SaleRow[]; sheets:
     accounts: master.map((row, i) => [...row, ...credit[i]]),
     external: externalRows(),
     internal: internalRows(rng, accounts),
-    stakeholders: stakeholderRows(accounts),
+    stakeholders: withBirthdays(stakeholderRows(accounts)),
     visits: visitRows(rng, accounts),
     complaints: complaintRows(rng, accounts),
+    payments: [],
+    contacts: [],
   };
+  // Issue 8's sheets and visits come from the second generator, after everything above.
+  const signed = master.map((row) => row[17] as Date);
+  const contacts = contactRows(extra, accounts, signed);
+  sheets.contacts = contacts.rows;
+  sheets.visits = [...sheets.visits, ...portfolioVisitRows(extra, accounts, contacts.handovers)];
+  sheets.payments = paymentRows(extra, accounts, sales);
   return { customers, sales, sheets };
 }
 

@@ -45,9 +45,10 @@ describe("sample workbook", () => {
     }
   });
 
-  test("150 customers, 3,000 sales rows over 24 months, a Pareto-like spread and two net-negative customers", () => {
+  test("150 customers, 3,000 sales rows over 24 months (plus monthly framework call-offs), a Pareto-like spread and two net-negative customers", () => {
     const sales = data.sales;
-    expect(sales).toHaveLength(3000);
+    expect(sales.filter((r) => r.order.startsWith("SO-") || r.order.startsWith("RT-"))).toHaveLength(3000);
+    expect(sales.filter((r) => r.order.startsWith("CO-"))).toHaveLength(8 * 24);
     const totals = new Map<string, number>();
     for (const r of sales) totals.set(r.customer, (totals.get(r.customer) ?? 0) + r.amount);
     expect(totals.size).toBe(150);
@@ -74,9 +75,11 @@ describe("sample workbook", () => {
       accounts: ["customer", ...CRITERIA, "scope", "address", "phone", "legalRep", "founded", "staff", "structure", "bank", "creditLimit", "paymentTerms", "signed", "owner", "shareOfWallet", "annualSales", "performance", "risk", "redListSince"],
       external: ["customer", "ext_market", "ext_rnd", "ext_quality", "ext_regulatory", "ext_price", "ext_professional"],
       internal: ["customer", "int_sales", "int_profit", "int_quality", "int_credit", "int_relationship", "int_professional"],
-      stakeholders: ["customer", "journey", "person", "age", "education", "orgRole", "powerRole", "relationshipRole", "devPotential"],
+      stakeholders: ["customer", "journey", "person", "age", "education", "orgRole", "powerRole", "relationshipRole", "devPotential", "birthday"],
       visits: ["customer", "visitDate", "place", "receivedBy", "discussed", "progress", "nextVisit", "visitType"],
       complaints: ["customer", "complaintDate", "complaint", "unfolded", "resolution"],
+      payments: ["customer", "amount", "dueDate", "paidDate"],
+      contacts: ["customer", "person", "contactSince"],
     };
     for (const key of Object.keys(need) as Key[]) {
       const header = SAMPLE_SHEETS[key].header;
