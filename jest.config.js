@@ -11,6 +11,7 @@ module.exports = {
   },
   // Builds dist/ (webpack production) when the selected tests include test/build/ and it is stale.
   globalSetup: "<rootDir>/test/global-setup.js",
+  setupFiles: ["<rootDir>/test/setup-fast-check.js"],
   maxWorkers: 2,
   testTimeout: 60000,
 };

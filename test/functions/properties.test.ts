@@ -61,6 +61,12 @@ const arg = fc.oneof(
 
 const ARITY: Record<string, number> = { SCORE: 2, TIER: 2, CREDITGRADE: 4, ABC: 4, ABCTABLE: 4, LEVEL: 2, PROFILE: 2, STAGE: 2, XYZ: 1, SEGMENT: 3, NEXTCONTACT: 3 };
 
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+
 function wellFormed(result: unknown): string | null {
   if (!Array.isArray(result) || result.length === 0) return "not a non-empty array";
   const width = Array.isArray(result[0]) ? result[0].length : -1;
@@ -70,7 +76,9 @@ function wellFormed(result: unknown): string | null {
     for (const c of r) {
       if (c instanceof FakeError) {
         if (c.code !== "#VALUE!" && c.code !== "#N/A") return `error code ${c.code}`;
-        if (typeof c.message !== "string" || c.message.length < 5) return "error without a message";
+        // A message says something: at least five columns wide, a CJK character counting as two
+        // ("缺少得分", "score is missing" — both are real messages).
+        if (typeof c.message !== "string" || displayWidth(c.message.trim()) < 5) return "error without a message";
         // The guard's last-resort message means some input reached an unchecked path.
         if (c.message.includes("could not compute") || c.message.includes("无法计算")) return `unexpected failure: ${c.message}`;
         continue;
