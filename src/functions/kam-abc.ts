@@ -8,7 +8,7 @@
  * (EXCEL-BEHAVIOUR §12), so 0 counts as empty here — and the customer "0" such rows would form is
  * not listed either. A row with only one of the two filled is an error naming the row (SPEC §3.6).
  */
-import { abcFromColumns, validateThresholds, type AbcClass, type AbcThresholds } from "../domain/abc";
+import { ROW_ERROR, abcFromColumns, validateThresholds, type AbcClass, type AbcThresholds } from "../domain/abc";
 import { failWith, kamError, ok, type KamError, type Msg, type Result } from "../domain/errors";
 import type { Settings } from "../domain/settings";
 import { isBlank } from "../domain/values";
@@ -66,19 +66,23 @@ export function kamAbc(amounts: unknown, customers: unknown, aShare: unknown, bS
   if (!input.ok) return errorRows(input.error, lang);
   const am: Rows = input.value.amounts.cells;
   const cu: Rows | null = input.value.customers?.cells ?? null;
-  const { rowClass } = abcFromColumns(am, cu, input.value.t);
+  // The compact per-row codes, not the per-row list of classes: at a million rows that list alone
+  // is a million-entry array the result does not need.
+  const abc = abcFromColumns(am, cu, input.value.t);
+  const codes = abc.rowCode;
 
-  const n = rowClass.length;
+  const n = codes.length;
   // Excel serialises the result and never changes it, so rows of the same class can share one array.
   const byClass = classRows();
+  const byCode: Cell[][] = [byClass.A, byClass.B, byClass.C];
   const blank: Cell[] = [""];
   const out: CellRows = new Array(n);
   for (let i = 0; i < n; i++) {
-    const rc = rowClass[i];
-    if (typeof rc === "string") {
-      out[i] = cu !== null && am[i][0] === 0 && cu[i][0] === 0 ? blank : byClass[rc];
+    const code = codes[i];
+    if (code !== ROW_ERROR) {
+      out[i] = cu !== null && am[i][0] === 0 && cu[i][0] === 0 ? blank : byCode[code];
     } else {
-      out[i] = cu !== null && emptyCell(am[i][0]) && emptyCell(cu[i][0]) ? blank : [cellError(rc, lang)];
+      out[i] = cu !== null && emptyCell(am[i][0]) && emptyCell(cu[i][0]) ? blank : [cellError(abc.rowError(i) as KamError, lang)];
     }
   }
   if (input.value.amounts.orientation === "row") {
