@@ -73,10 +73,9 @@ export function abcOfSelectionHandler(showPane: () => Promise<void>): (event: Co
       const columns = detect(read.source, ["customer", "amount"]);
       wrote = true;
       const done = await runAbc(read, "sales", columns, loaded.settings);
-      if (hasListener()) postOutcome({ kind: "done", sheet: done.rendered.activated ?? done.rendered.sheets[0]?.name ?? "", summary: done.summary });
+      if (hasListener()) postOutcome({ kind: "done", sheet: done.rendered.activated ?? done.rendered.sheets[0]?.name ?? "", summary: done.summary, ranked: done.ranked });
     } catch (err) {
-      // runAbc builds before it writes: an input problem means nothing was written.
-      const problem = problemOf(err, wrote && !isInputProblem(err));
+      const problem = problemOf(err, wrote);
       postOutcome({ kind: "problem", problem });
       requestFlow("abc", "selection");
       try {
@@ -88,10 +87,6 @@ export function abcOfSelectionHandler(showPane: () => Promise<void>): (event: Co
       event.completed();
     }
   };
-}
-
-function isInputProblem(err: unknown): boolean {
-  return problemOf(err, false).kind === "input";
 }
 
 /** Register every handler with Office; returns how many (0 outside Office, e.g. under jest). */

@@ -55,6 +55,7 @@ export const en = {
   "problem.titleAfterWrite": "Excel stopped part way; the report sheet may be incomplete",
   "problem.excel": "Excel refused the request — {code}{where}{text}",
   "problem.unexpected": "Unexpected error: {text}",
+  "problem.titlePartly": "The report was written, but not everything you asked for",
   "warnings.title": "Please note",
 
   "result.done": "Done",

@@ -53,6 +53,7 @@ export const zhCN: Catalog = {
   "problem.titleAfterWrite": "Excel 中途停止，报表工作表可能不完整",
   "problem.excel": "Excel 拒绝了该操作——{code}{where}{text}",
   "problem.unexpected": "意外错误：{text}",
+  "problem.titlePartly": "报表已写入，但未完成全部操作",
   "warnings.title": "请注意",
 
   "result.done": "完成",

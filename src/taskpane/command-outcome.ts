@@ -3,12 +3,13 @@
  * the problem that stopped it, or the sheet it wrote. Like the flow requests in navigation.ts, the
  * latest outcome waits until the pane listens (the pane may open only because of it).
  */
+import type { AbcRow } from "../domain/abc";
 import type { AbcSummary } from "../reports/abc";
 import type { Problem } from "./problems";
 
 export type CommandOutcome =
   | { readonly kind: "problem"; readonly problem: Problem; readonly seq: number }
-  | { readonly kind: "done"; readonly sheet: string; readonly summary: AbcSummary; readonly seq: number };
+  | { readonly kind: "done"; readonly sheet: string; readonly summary: AbcSummary; readonly ranked: readonly AbcRow[]; readonly seq: number };
 
 type Listener = (o: CommandOutcome) => void;
 
@@ -16,7 +17,9 @@ let seq = 0;
 let pending: CommandOutcome | undefined;
 const listeners = new Set<Listener>();
 
-export function postOutcome(o: { kind: "problem"; problem: Problem } | { kind: "done"; sheet: string; summary: AbcSummary }): CommandOutcome {
+export function postOutcome(
+  o: { kind: "problem"; problem: Problem } | { kind: "done"; sheet: string; summary: AbcSummary; ranked: readonly AbcRow[] },
+): CommandOutcome {
   const outcome = { ...o, seq: ++seq } as CommandOutcome;
   if (listeners.size === 0) pending = outcome;
   else {

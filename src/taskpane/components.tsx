@@ -224,7 +224,13 @@ export function useDelayed(on: boolean, ms: number): boolean {
 export function ProblemBar({ problem }: { problem: Problem | undefined }) {
   const t = useT();
   if (!problem) return null;
-  const title = problem.wrote ? t("problem.titleAfterWrite") : problem.kind === "input" ? t("problem.titleInput") : t("problem.titleNothingWritten");
+  const title = problem.wrote
+    ? problem.kind === "input"
+      ? t("problem.titlePartly")
+      : t("problem.titleAfterWrite")
+    : problem.kind === "input"
+      ? t("problem.titleInput")
+      : t("problem.titleNothingWritten");
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>

@@ -38,7 +38,13 @@ function inputMessage(e: unknown): Msg | undefined {
   return undefined;
 }
 
-export function problemOf(e: unknown, wrote: boolean): Problem {
+/**
+ * `writing`: whether the failing step was one that writes. An input problem never counts as a
+ * partial write: the builders check all input, and the host checks what it needs (a template
+ * sheet, a free name) in its read before its first write.
+ */
+export function problemOf(e: unknown, writing: boolean): Problem {
+  const wrote = writing && inputMessage(e) === undefined;
   const input = inputMessage(e);
   if (input) return { kind: "input", msg: input, wrote };
   if (isOfficeError(e)) {

@@ -44,10 +44,21 @@ export function useSource(required: readonly ColumnRole[], optional: readonly Co
     (source: SourceTable): Partial<Record<ColumnRole, number>> => {
       const found = detect(source, roles);
       const out: Partial<Record<ColumnRole, number>> = {};
+      const taken = new Set<number>();
+      // The user's picks first; detection fills the other roles with the columns still free.
       for (const role of roles) {
         const mine = picked.current[role];
-        const index = mine !== undefined && mine < source.header.length ? mine : found[role];
-        if (index !== undefined) out[role] = index;
+        if (mine !== undefined && mine < source.header.length) {
+          out[role] = mine;
+          taken.add(mine);
+        }
+      }
+      for (const role of roles) {
+        const f = found[role];
+        if (out[role] === undefined && f !== undefined && !taken.has(f)) {
+          out[role] = f;
+          taken.add(f);
+        }
       }
       return out;
     },

@@ -113,6 +113,19 @@ describe("ABC analysis", () => {
     expect(await resultText()).toContain("total 220,000");
   });
 
+  test("a column serves one purpose: moving it to another role leaves its first role to be chosen", async () => {
+    await openPane(page, h, { select: "Sales!B3" });
+    await page.getByRole("combobox", { name: "Sales" }).click();
+    await page.getByRole("option", { name: "Customer (A)" }).click();
+    await page.getByText("Choose the column that holds Customer.").waitFor();
+    await expect(page.getByRole("button", { name: "Run ABC analysis" }).isDisabled()).resolves.toBe(true);
+    await page.getByRole("combobox", { name: "Customer" }).click();
+    await page.getByRole("option", { name: "Product (B)" }).click();
+    await run("Run ABC analysis");
+    // Products as "customers", customer names as amounts: every name is text, so the first is refused.
+    expect(await problemText()).toContain("cell A2");
+  });
+
   test("text in an amount cell: the message names the sheet, the column and the cell, and nothing is written", async () => {
     await openPane(page, h, { select: "'Sales 2025'!A1" });
     await page.getByText("Sheet 'Sales 2025', A1:B6. 5 data rows.").waitFor();

@@ -114,7 +114,7 @@ export function AbcFlow() {
           setProblem(o.problem);
         } else {
           setProblem(undefined);
-          setOutcome({ summary: o.summary, sheet: o.sheet, warnings: o.summary.warnings });
+          setOutcome({ summary: o.summary, sheet: o.sheet, ranked: o.ranked, warnings: o.summary.warnings });
         }
       }),
     [],
@@ -151,12 +151,18 @@ export function AbcFlow() {
       }
       wrote = true;
       const rendered = await renderReport(built.plan);
+      const sheet = rendered.activated ?? rendered.sheets[0]?.name ?? "";
       let classColumnAddress: string | undefined;
       if (target) {
-        await writeColumn(target, classColumn(built.rowClass, settings));
-        classColumnAddress = `${target.sheet}!${targetAddress(target)}`;
+        try {
+          await writeColumn(target, classColumn(built.rowClass, settings));
+          classColumnAddress = `${target.sheet}!${targetAddress(target)}`;
+        } catch (e) {
+          // The report is written; only the class column was not (someone typed into it meanwhile).
+          setProblem({ ...problemOf(e, false), wrote: true });
+        }
       }
-      setOutcome({ summary: built.summary, sheet: rendered.activated ?? rendered.sheets[0]?.name ?? "", ranked: built.ranked, classColumn: classColumnAddress, warnings: built.summary.warnings });
+      setOutcome({ summary: built.summary, sheet, ranked: built.ranked, classColumn: classColumnAddress, warnings: built.summary.warnings });
     } catch (e) {
       setProblem(problemOf(e, wrote));
     } finally {
