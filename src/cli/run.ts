@@ -11,6 +11,7 @@ import { abcCommand } from "./commands/abc";
 import { cardsCommand } from "./commands/cards";
 import { creditCommand } from "./commands/credit";
 import { demoCommand } from "./commands/demo";
+import { portfolioCommand } from "./commands/portfolio";
 import { profileCommand } from "./commands/profile";
 import { scoreCommand } from "./commands/score";
 import { stakeholdersCommand } from "./commands/stakeholders";
@@ -21,7 +22,7 @@ import { Progress } from "./progress";
 
 export const VERSION = "0.1.0";
 
-export const COMMANDS: readonly Command[] = [abcCommand, scoreCommand, creditCommand, profileCommand, stakeholdersCommand, cardsCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [abcCommand, scoreCommand, creditCommand, profileCommand, stakeholdersCommand, cardsCommand, portfolioCommand, demoCommand];
 
 export const EXIT_OK = 0;
 export const EXIT_UNEXPECTED = 1;

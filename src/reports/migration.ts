@@ -108,7 +108,11 @@ interface Period {
   rows: number;
 }
 
-/** Rows of one table into customer → amount lists, keyed case- and width-insensitively (first spelling shown). */
+/**
+ * Rows of one table into customer → amount lists. Names are matched case- and width-insensitively
+ * across both periods; each customer goes by the first spelling read, so the ABC engine's warnings
+ * name customers as the user wrote them.
+ */
 function collect(table: InputTable, amountRole: ColumnRole, display: Map<string, string>, keep?: (i: number) => boolean): Period {
   const customers: string[] = [];
   const amounts: number[] = [];
@@ -117,8 +121,12 @@ function collect(table: InputTable, amountRole: ColumnRole, display: Map<string,
     if (keep && !keep(i)) continue;
     const name = table.text(i, "customer");
     const key = normalize(name);
-    if (!display.has(key)) display.set(key, name);
-    customers.push(key);
+    let shown = display.get(key);
+    if (shown === undefined) {
+      shown = name;
+      display.set(key, name);
+    }
+    customers.push(shown);
     amounts.push(table.number(i, amountRole));
     rows++;
   }
@@ -204,9 +212,8 @@ export function buildMigrationReport(
   }
 
   const m = abcMigration(p1, p2, t.value);
-  const show = (key: string): string => display.get(key) ?? key;
-  const rows = m.rows.map((r) => ({ ...r, customer: show(r.customer) }));
-  const withoutSales = m.withoutSales.map(show);
+  const rows = m.rows;
+  const withoutSales = m.withoutSales;
   const total1 = m.period1.total;
   const total2 = m.period2.total;
   const count1 = m.period1.rows.filter((r) => r.amount > 0).length;

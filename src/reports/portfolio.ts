@@ -723,7 +723,7 @@ export function buildPortfolioReport(
 
   // Nine-box grid: customers, then amounts.
   const gc = header.length + 1;
-  const gridHeader = ["", "X", "Y", "Z", tr(T.noHistory, lang), tr(T.total, lang)];
+  const gridHeader: CellValue[] = [null, "X", "Y", "Z", tr(T.noHistory, lang), tr(T.total, lang)];
   const gridBlock = (row: number, title: Msg, pickValue: (g: GridCell) => number, format: string): number => {
     sheet.heading(row, gc, tr(title, lang));
     const values: CellValue[][] = [gridHeader];

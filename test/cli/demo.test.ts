@@ -73,7 +73,7 @@ describe("kam demo", () => {
   });
 
   test("prints where it wrote and a short summary: A/B/C customers, key accounts, red-list accounts", () => {
-    expect(first.stdout).toMatch(/Wrote .*kam-demo\.xlsx: 15 report sheets/);
+    expect(first.stdout).toMatch(/Wrote .*kam-demo\.xlsx: 17 report sheets/);
     expect(first.stdout).toMatch(/ABC \(sample, 150 customers\): A \d+ \([\d.]+ % of sales\), B \d+, C \d+\./);
     expect(first.stdout).toMatch(/Key accounts \(score ≥ 80\): \d+ of 40\. Red list: \d+ accounts, \d+ losing key-account status\./);
     expect(first.stdout).toMatch(/Cards for: .+\./);

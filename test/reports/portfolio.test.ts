@@ -157,7 +157,7 @@ describe("Portfolio (issue 8)", () => {
     const at = findCell(sheet, "ABC × XYZ: customers")!;
     const counts = readRect(sheet, { row: at.row + 1, col: at.col, rows: 5, cols: 6 });
     expect(counts).toEqual([
-      ["", "X", "Y", "Z", "Not enough history", "Total"],
+      [null, "X", "Y", "Z", "Not enough history", "Total"],
       ["A", 0, 0, 1, 1, 2],
       ["B", 1, 0, 0, 0, 1],
       ["C", 1, 0, 0, 0, 1],

@@ -19,6 +19,8 @@ import { inputException, OPT, outputFor, printJson, printWarnings, say, writePla
 import { pct } from "../lang";
 import { SAMPLE_AS_OF, samplePath } from "../sample";
 import { buildCards } from "./cards";
+import { buildMigrationReport } from "../../reports/migration";
+import { buildPortfolio } from "./portfolio";
 import { buildStakeholders } from "./stakeholders";
 
 export const DEMO_OUTPUT = "kam-demo.xlsx";
@@ -49,8 +51,8 @@ export const demoCommand: Command = {
   options: OPTIONS,
   details: [
     {
-      en: "The sample (assets/samples/kam-sample.xlsx) holds 24 months of made-up sales for 150 customers, 40 account records with the six criteria and credit data, external and internal profiles, stakeholders of three accounts, visits and complaints. The demo writes the ABC analysis by sales and by profit, the key-account score, the credit review (as of the sample's last day), both profiles, the stakeholder radars and cards for the five best-scored accounts — with their charts — into one workbook.",
-      zh: "示例（assets/samples/kam-sample.xlsx）包含 150 个虚构客户 24 个月的销售明细、40 个含六项标准和信用数据的客户档案、外部与内部画像、3 个客户的关键人、拜访记录和投诉记录。演示把按销售额和按利润的 ABC 分析、大客户评分、信用评级（截至示例数据最后一天）、两种画像、关键人雷达图以及评分前五名客户的档案卡（含图表）写入一个工作簿。",
+      en: "The sample (assets/samples/kam-sample.xlsx) holds 24 months of made-up sales for 150 customers, 40 account records with the six criteria and credit data, external and internal profiles, stakeholders of three accounts, visits and complaints, invoices and payments, and main-contact changes. The demo writes the ABC analysis by sales and by profit, the ABC migration between the two years, the key-account score, the credit review and the portfolio (as of the sample's last day), both profiles, the stakeholder radars and cards for the five best-scored accounts — with their charts — into one workbook.",
+      zh: "示例（assets/samples/kam-sample.xlsx）包含 150 个虚构客户 24 个月的销售明细、40 个含六项标准和信用数据的客户档案、外部与内部画像、3 个客户的关键人、拜访记录和投诉记录、发票与回款记录以及主要联系人变更。演示把按销售额和按利润的 ABC 分析、两年间的 ABC 迁移、大客户评分、信用评级和客户组合（截至示例数据最后一天）、两种画像、关键人雷达图以及评分前五名客户的档案卡（含图表）写入一个工作簿。",
     },
   ],
   examples: ["kam demo", "kam demo --lang zh --out 演示.xlsx"],
@@ -86,8 +88,11 @@ export const demoCommand: Command = {
     const people = await chooseTable(input, undefined, [["person"], ["education"], ["orgRole"], ["powerRole"], ["relationshipRole"], ["devPotential"]], {}, what("stakeholder radar", "人员雷达画像"), keep);
     const stakeholders = buildStakeholders(people, [], {}, s);
     const cards = await buildCards(input, { accountsSheet: accounts.sheet, accounts: score.summary.radar, period: "quarter", asOf: SAMPLE_AS_OF, overrides: {}, keep }, s);
+    // Issue 8: the portfolio as of the sample's last day, and the ABC migration between its two years.
+    const portfolio = await buildPortfolio(input, { salesSheet: sales.sheet, sheets: { accounts: accounts.sheet }, overrides: {}, basis: "sales", keep }, { asOf: SAMPLE_AS_OF }, s);
+    const migration = buildMigrationReport({ sales }, { asOf: SAMPLE_AS_OF }, s);
 
-    const plans: ReportPlan[] = [abc.plan, abcProfit.plan, score.plan, credit.plan, external.plan, internal.plan, ...stakeholders.plans, ...cards.plans];
+    const plans: ReportPlan[] = [abc.plan, abcProfit.plan, migration.plan, score.plan, credit.plan, portfolio.plan, external.plan, internal.plan, ...stakeholders.plans, ...cards.plans];
     for (const p of plans) printWarnings(ctx, p.warnings ?? [], p.sheets[0]?.name);
     const result = out !== undefined ? await writePlans(ctx, [{ ...plans[0], activate: "abc" }, ...plans.slice(1)], out, { templates: cards.templates, force: optFlag(ctx.args, "force") || ownDefault }) : undefined;
 
@@ -104,6 +109,8 @@ export const demoCommand: Command = {
         redList: red,
         revoked: credit.summary.revoke,
         cards: cards.summary.cards.map((c) => c.customer),
+        thisWeek: { risks: portfolio.summary.thisWeek.filter((w) => w.kind === "risk").length, due: portfolio.summary.due.length, care: portfolio.summary.thisWeek.filter((w) => w.kind === "care").length },
+        migration: migration.summary.counts,
       });
       return 0;
     }
@@ -121,6 +128,18 @@ export const demoCommand: Command = {
     say(ctx, {
       en: `Key accounts (score ≥ ${s.score.keyAccount}): ${keyAccounts} of ${score.summary.accounts}. Red list: ${red} account${red === 1 ? "" : "s"}${credit.summary.revoke.length > 0 ? `, ${credit.summary.revoke.length} losing key-account status` : ""}.`,
       zh: `大客户（评分 ≥ ${s.score.keyAccount}）：${score.summary.accounts} 个中有 ${keyAccounts} 个。红名单：${red} 个${credit.summary.revoke.length > 0 ? `，其中 ${credit.summary.revoke.length} 个取消大客户资格` : ""}。`,
+    });
+    const ps = portfolio.summary;
+    const risks = ps.thisWeek.filter((w) => w.kind === "risk").length;
+    const most = ps.rows[0];
+    say(ctx, {
+      en: `This week (as of ${SAMPLE_AS_OF}): ${risks} risk alerts, ${ps.due.length} contacts due${most && most.urgency > 0 ? `; most urgent: ${most.customer}` : ""}.`,
+      zh: `本周（截至 ${SAMPLE_AS_OF}）：${risks} 条风险预警，${ps.due.length} 项待联系${most && most.urgency > 0 ? `；最紧急：${most.customer}` : ""}。`,
+    });
+    const mc = migration.summary.counts;
+    say(ctx, {
+      en: `ABC migration ${migration.summary.period1.label} → ${migration.summary.period2.label}: up ${mc.up}, down ${mc.down}, new ${mc.new}, lost ${mc.lost}.`,
+      zh: `ABC 迁移 ${migration.summary.period1.label} → ${migration.summary.period2.label}：上升 ${mc.up}，下降 ${mc.down}，新增 ${mc.new}，流失 ${mc.lost}。`,
     });
     say(ctx, {
       en: `Cards for: ${cards.summary.cards.map((x) => x.customer).join(", ")}.`,
