@@ -4,7 +4,7 @@
  * (a MessageBar naming the sheet, the column and the cell) and leave the workbook untouched.
  */
 import type { Page } from "playwright-core";
-import { fake, newPage, openPane, pageErrors, startHarness, type Harness } from "./harness";
+import { fake, newPage, openPane, pageErrors, screenshot, startHarness, type Harness } from "./harness";
 
 let h: Harness;
 let page: Page;
@@ -336,5 +336,6 @@ describe("settings", () => {
     await page.getByRole("button", { name: "Internal profile tier lines" }).click();
     await page.getByRole("textbox", { name: "Important – Profit contribution" }).fill("120");
     await page.getByText("Must be at most 100.").waitFor();
+    await screenshot(page, "settings-invalid-line-en-light");
   });
 });
