@@ -333,21 +333,30 @@ export function buildPortfolioReport(
   // Each spelling is normalised once, not once per row (a million rows, tens of thousands of names).
   const slotOfName = new Map<string, number>();
   const keyOfSlot: string[] = [];
+  // The common cells (a known name, a serial date, a finite amount) are read straight from the row;
+  // anything else goes to the checked readers, which name the cell when it is wrong.
+  const column = (role: ColumnRole): number => sales.chosen.find((c) => c.role === role)?.index ?? -1;
+  const ci = column("customer");
+  const di = column("date");
+  const ai = column(amountRole);
+  const data = sales.source.rows;
   for (const i of sales.rows) {
-    const name = sales.text(i, "customer");
-    let slot = slotOfName.get(name);
+    const row = data[i];
+    const cv = row[ci];
+    let slot = typeof cv === "string" ? slotOfName.get(cv) : undefined;
     if (slot === undefined) {
+      const name = sales.text(i, "customer");
       const key = normalize(name);
       if (!display.has(key)) display.set(key, name);
       slot = builder.slotOf(key);
       keyOfSlot[slot] = key;
       slotOfName.set(name, slot);
+      if (typeof cv === "string") slotOfName.set(cv, slot);
     }
-    // Dates are serials in almost every row: take them as they are and leave the rest (text,
-    // blanks, errors) to the checked reader, which names the cell.
-    const raw = sales.raw(i, "date");
-    const date = typeof raw === "number" && raw >= 1 && raw < MAX_SERIAL + 1 ? Math.floor(raw) : sales.date(i, "date");
-    const amount = sales.number(i, amountRole);
+    const dv = row[di];
+    const date = typeof dv === "number" && dv >= 1 && dv < MAX_SERIAL + 1 ? Math.floor(dv) : sales.date(i, "date");
+    const av = row[ai];
+    const amount = typeof av === "number" && av - av === 0 ? av : sales.number(i, amountRole);
     builder.addAt(slot, date, amount);
     orders.add(keyOfSlot[slot], date, amount);
   }
