@@ -215,6 +215,14 @@ describe("Portfolio input", () => {
     expect(t.rows).toBe(150_001);
   });
 
+  test("names with stray spaces or another case, amounts as text and dates as text are the same customer's sales", () => {
+    const rows: unknown[][] = [];
+    for (let m = 1; m <= 6; m++) rows.push([d(2026, m, 3), "Acme", 100]);
+    rows.push([" 2026-03-20", " ACME ", "1,000"], ["2026/4/2", "ａｃｍｅ", "50"]);
+    const r = buildPortfolioReport({ sales: source("Sales", ["Date", "Customer", "Amount"], rows) }, { asOf, months });
+    expect(r.summary.rows.map((x) => [x.customer, x.amount])).toEqual([["Acme", 1650]]);
+  });
+
   test("without a visit-type column every visit is an account manager visit", () => {
     const s = sources();
     const r = buildPortfolioReport({ ...s, visits: source("Visits", ["Customer", "Visit date"], [["Steady", "2026-06-20"]]) }, { asOf, months });
