@@ -1,8 +1,8 @@
 /**
  * Native Excel charts (DrawingML) for the file host. ExcelJS cannot write charts, so after it has
- * written the workbook we add the chart parts to the package ourselves:
- *   xl/charts/chartN.xml, xl/drawings/drawingN.xml (+ _rels), the sheet's <drawing r:id>, the
- *   sheet's rels and the [Content_Types].xml overrides.
+ * written the workbook the chart parts are added to the package (finish-package.ts):
+ *   xl/charts/chartN.xml, xl/drawings/drawingN.xml (+ _rels) from here; the sheet's <drawing r:id>,
+ *   the sheet's rels and the [Content_Types].xml overrides there.
  *
  * Scope: the two chart shapes reports use — "combo" (clustered columns on the primary axes, lines on
  * the primary or a secondary value axis: the Pareto chart) and "radar" (radarStyle marker). Every
@@ -12,22 +12,9 @@
  * Series point at cells ('Sheet name'!$B$2:$B$20) and carry cached values, so viewers that do not
  * recalculate (previewers, LibreOffice on load, Excel in protected view) still draw the chart.
  */
-import type JSZip from "jszip";
 import type { AxisPlan, CellValue, ChartPlan, Rect, SeriesPlan } from "../../reports/plan";
 import { columnLetter } from "../../reports/plan";
-import {
-  CONTENT_TYPE,
-  esc,
-  findTags,
-  NS,
-  parseRelationships,
-  REL_TYPE,
-  relationshipsXml,
-  relsPathOf,
-  resolvePartPath,
-  XML_DECL,
-  type Relationship,
-} from "./xml";
+import { CONTENT_TYPE, esc, NS, REL_TYPE, relationshipsXml, relsPathOf, XML_DECL, type Relationship } from "./xml";
 
 /** Where a chart's ranges live: the final sheet name and the cells written there. */
 export interface ChartSource {
@@ -381,127 +368,45 @@ export function drawingXml(anchors: readonly DrawingAnchor[]): string {
   return `${XML_DECL}<xdr:wsDr xmlns:xdr="${NS.spreadsheetDrawing}" xmlns:a="${NS.drawingMain}" xmlns:r="${NS.rel}">${body}</xdr:wsDr>`;
 }
 
-/** Charts to add to one worksheet of the package. */
-export interface SheetCharts {
-  readonly charts: readonly ChartPlan[];
-  readonly source: ChartSource;
-}
-
-async function text(zip: JSZip, path: string): Promise<string | undefined> {
-  const f = zip.file(path);
-  return f ? f.async("string") : undefined;
-}
-
-/** Map each sheet name to its part path, through workbook.xml and its rels. */
-export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const wb = await text(zip, "xl/workbook.xml");
-  const relsXml = await text(zip, "xl/_rels/workbook.xml.rels");
-  if (wb === undefined || relsXml === undefined) throw new Error("package has no xl/workbook.xml or its rels");
-  const rels = new Map(parseRelationships(relsXml).map((r) => [r.id, r]));
-  const out = new Map<string, string>();
-  for (const s of findTags(wb, "sheet")) {
-    const rel = rels.get(s.attrs["r:id"] ?? "");
-    if (rel && s.attrs.name !== undefined) out.set(s.attrs.name, resolvePartPath("xl/workbook.xml", rel.target));
-  }
-  return out;
-}
-
-function freePartName(zip: JSZip, folder: string, stem: string, taken: Set<string>): string {
-  for (let n = 1; ; n++) {
-    const p = `${folder}/${stem}${n}.xml`;
-    if (!zip.file(p) && !taken.has(p)) {
-      taken.add(p);
-      return p;
-    }
-  }
-}
-
-function freeRelId(rels: readonly Relationship[], prefix: string): string {
-  const ids = new Set(rels.map((r) => r.id));
-  for (let n = 1; ; n++) if (!ids.has(`${prefix}${n}`)) return `${prefix}${n}`;
-}
-
-/** Where <drawing> goes in CT_Worksheet: before the first of these, else before </worksheet>. */
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
-
-export function insertDrawingRef(sheetXml: string, relId: string): string {
-  if (/<drawing[\s/>]/.test(sheetXml)) throw new Error("worksheet already has a drawing");
-  const el = `<drawing r:id="${esc(relId)}"/>`;
-  let at = -1;
-  for (const name of AFTER_DRAWING) {
-    const m = new RegExp(`<${name}[\\s/>]`).exec(sheetXml);
-    if (m && (at < 0 || m.index < at)) at = m.index;
-  }
-  if (at < 0) at = sheetXml.lastIndexOf("</worksheet>");
-  if (at < 0) throw new Error("worksheet part has no </worksheet>");
-  let xml = sheetXml.slice(0, at) + el + sheetXml.slice(at);
-  if (!/<worksheet[^>]*\sxmlns:r=/.test(xml)) xml = xml.replace(/<worksheet(?=[\s>])/, `<worksheet xmlns:r="${NS.rel}"`);
-  return xml;
-}
-
-export function addContentTypeOverrides(ctXml: string, overrides: readonly { part: string; type: string }[]): string {
-  const existing = new Set(findTags(ctXml, "Override").map((t) => t.attrs.PartName));
-  const add = overrides
-    .filter((o) => !existing.has(`/${o.part}`))
-    .map((o) => `<Override PartName="/${esc(o.part)}" ContentType="${esc(o.type)}"/>`)
-    .join("");
-  const at = ctXml.lastIndexOf("</Types>");
-  if (at < 0) throw new Error("[Content_Types].xml has no </Types>");
-  return ctXml.slice(0, at) + add + ctXml.slice(at);
+/** The parts that draw one sheet's charts: chart parts, the drawing part and its relationships. */
+export interface SheetChartParts {
+  readonly files: readonly { readonly part: string; readonly xml: string }[];
+  readonly overrides: readonly { readonly part: string; readonly type: string }[];
+  /** The drawing part the worksheet must point at with a <drawing r:id> relationship. */
+  readonly drawingPart: string;
 }
 
 /**
- * Add the charts of each sheet to a package ExcelJS wrote. The sheets must not have drawings yet
- * (the file host adds no pictures).
+ * Build the parts for the charts of one sheet. `freePart(folder, stem)` hands out unused part
+ * names ("xl/charts/chart3.xml"); `firstNumber` numbers the charts' display names across the workbook.
  */
-export async function addChartsToPackage(zip: JSZip, sheets: readonly SheetCharts[]): Promise<{ charts: string[]; drawings: string[] }> {
-  const withCharts = sheets.filter((s) => s.charts.length > 0);
-  if (withCharts.length === 0) return { charts: [], drawings: [] };
-  const parts = await sheetParts(zip);
-  const taken = new Set<string>();
+export function sheetChartParts(
+  charts: readonly ChartPlan[],
+  source: ChartSource,
+  freePart: (folder: string, stem: string) => string,
+  firstNumber: number,
+): SheetChartParts {
+  const files: { part: string; xml: string }[] = [];
   const overrides: { part: string; type: string }[] = [];
-  const chartParts: string[] = [];
-  const drawingParts: string[] = [];
-  let chartNumber = 0;
-
-  for (const sc of withCharts) {
-    const sheetPart = parts.get(sc.source.sheet);
-    if (!sheetPart) throw new Error(`package has no sheet named "${sc.source.sheet}"`);
-    const drawingPart = freePartName(zip, "xl/drawings", "drawing", taken);
-    drawingParts.push(drawingPart);
-    const drawingRels: Relationship[] = [];
-    const anchors: DrawingAnchor[] = [];
-    for (const chart of sc.charts) {
-      const chartPart = freePartName(zip, "xl/charts", "chart", taken);
-      chartParts.push(chartPart);
-      zip.file(chartPart, chartXml(chart, sc.source));
-      overrides.push({ part: chartPart, type: CONTENT_TYPE.chart });
-      const relId = `rId${drawingRels.length + 1}`;
-      drawingRels.push({ id: relId, type: REL_TYPE.chart, target: `../charts/${chartPart.split("/").pop()}` });
-      chartNumber++;
-      anchors.push({ position: chart.position, relId, name: `Chart ${chartNumber}`, description: chart.title });
-    }
-    zip.file(drawingPart, drawingXml(anchors));
-    zip.file(relsPathOf(drawingPart), relationshipsXml(drawingRels));
-    overrides.push({ part: drawingPart, type: CONTENT_TYPE.drawing });
-
-    const sheetRelsPath = relsPathOf(sheetPart);
-    const sheetRels = parseRelationships((await text(zip, sheetRelsPath)) ?? "");
-    const drawingRelId = freeRelId(sheetRels, "rIdKamDrawing");
-    const target = resolveRelative(sheetPart, drawingPart);
-    zip.file(sheetRelsPath, relationshipsXml([...sheetRels, { id: drawingRelId, type: REL_TYPE.drawing, target }]));
-    const sheetXml = await text(zip, sheetPart);
-    if (sheetXml === undefined) throw new Error(`package has no part ${sheetPart}`);
-    zip.file(sheetPart, insertDrawingRef(sheetXml, drawingRelId));
-  }
-  const ct = await text(zip, "[Content_Types].xml");
-  if (ct === undefined) throw new Error("package has no [Content_Types].xml");
-  zip.file("[Content_Types].xml", addContentTypeOverrides(ct, overrides));
-  return { charts: chartParts, drawings: drawingParts };
+  const drawingPart = freePart("xl/drawings", "drawing");
+  const rels: Relationship[] = [];
+  const anchors: DrawingAnchor[] = [];
+  charts.forEach((chart, i) => {
+    const chartPart = freePart("xl/charts", "chart");
+    files.push({ part: chartPart, xml: chartXml(chart, source) });
+    overrides.push({ part: chartPart, type: CONTENT_TYPE.chart });
+    const relId = `rId${i + 1}`;
+    rels.push({ id: relId, type: REL_TYPE.chart, target: relativeTarget(drawingPart, chartPart) });
+    anchors.push({ position: chart.position, relId, name: `Chart ${firstNumber + i}`, description: chart.title });
+  });
+  files.push({ part: drawingPart, xml: drawingXml(anchors) });
+  files.push({ part: relsPathOf(drawingPart), xml: relationshipsXml(rels) });
+  overrides.push({ part: drawingPart, type: CONTENT_TYPE.drawing });
+  return { files, overrides, drawingPart };
 }
 
 /** A relative target from one part to another ("xl/worksheets/sheet1.xml" → "xl/drawings/d1.xml" = "../drawings/d1.xml"). */
-function resolveRelative(fromPart: string, toPart: string): string {
+export function relativeTarget(fromPart: string, toPart: string): string {
   const from = fromPart.split("/").slice(0, -1);
   const to = toPart.split("/");
   let i = 0;

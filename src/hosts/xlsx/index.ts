@@ -4,4 +4,5 @@ export { readXlsxTable, listSheets, listSheetInfo, readSheetGrid, type ReadXlsxO
 export { readCsvTable, csvValue, detectSeparator, type CsvOptions, type CsvSeparator } from "./read-csv";
 export { loadTemplateSheets } from "./templates";
 export { writeFileAtomic, checkOutputPath } from "./write-file";
-export { chartXml, drawingXml, rangeFormula, quoteSheetName, addChartsToPackage, type ChartSource, type SheetCharts } from "./charts";
+export { chartXml, drawingXml, rangeFormula, quoteSheetName, sheetChartParts, type ChartSource } from "./charts";
+export { finishPackage, type SheetFinish } from "./finish-package";

@@ -1,30 +1,29 @@
 /**
  * The file host's writer: ReportPlans → a new .xlsx file.
  *
- * ExcelJS writes cells, styles, merges, tables, conditional formats, widths, panes and tab colours;
- * we then open the package with JSZip to add what ExcelJS cannot write: native charts (charts.ts),
- * the sheet marks (a sheet-scoped defined name KAM_REPORT whose value is the sheet's plan key) and
- * the `text` attribute of "contains" rules. The result goes to disk through writeFileAtomic.
+ * ExcelJS's streaming writer writes the cells, styles, merges, conditional formats, widths, panes
+ * and tab colours, row by row, so memory stays flat however many rows a report has (its in-memory
+ * workbook needed 1.3 GB for 100,000 rows of 8 columns). finish-package.ts then adds what ExcelJS
+ * cannot write: native charts, Excel tables, the sheet marks and the texts of "contains" rules.
+ * The result goes to disk through writeFileAtomic.
  *
  * Plans are trusted to be well-formed (they come from report builders); a malformed plan (a block
- * outside the sheet, overlapping tables, a bad colour) throws a plain Error naming the problem.
- * What a user can cause (an existing output file, a missing template sheet, a text longer than a
- * cell can hold) is a KamInputException in both languages.
+ * outside the sheet, overlapping tables, a bad colour) throws a plain Error naming the problem,
+ * before anything is written. What a user can cause (an existing output file, a missing template
+ * sheet, a text longer than a cell can hold) is a KamInputException in both languages.
  */
+import { PassThrough } from "stream";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import type { CellStyle, CellValue, ConditionalRule, Rect, ReportPlan, SheetPlan } from "../../reports/plan";
-import { columnLetter, rectAddress } from "../../reports/plan";
 import type { Msg } from "../../domain/errors";
-import { addChartsToPackage, sheetParts, type ChartSource, type SheetCharts } from "./charts";
+import type { Block, CellStyle, CellValue, ConditionalRule, FormatPlan, Rect, ReportPlan, SheetPlan } from "../../reports/plan";
+import { columnLetter, rectAddress } from "../../reports/plan";
+import { checkChartPlan, type ChartSource } from "./charts";
+import { finishPackage, REPORT_MARK, type SheetFinish } from "./finish-package";
 import { fileErrors } from "./input-errors";
 import { safeSheetName, safeTableName, tableHeaders } from "./names";
-import { decodeExcelText } from "./sheet-stream";
 import { checkOutputPath, writeFileAtomic } from "./write-file";
-import { esc, findTags, unesc } from "./xml";
 
-/** Name of the sheet-scoped defined name that marks a report sheet; its value is the plan key as a text constant. */
-export const REPORT_MARK = "KAM_REPORT";
+export { REPORT_MARK };
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -35,7 +34,7 @@ export interface RenderOptions {
   readonly force?: boolean;
   /**
    * Sheets that `SheetPlan.formatsFrom` may name, by sheet name (matched exactly, then ignoring case).
-   * The CLI passes the user's template sheets, e.g. from `loadTemplateSheets(file, names)`.
+   * The CLI passes the user's template sheets, e.g. from `loadTemplateSheets(file, templateNames(plans))`.
    */
   readonly templates?: ReadonlyMap<string, ExcelJS.Worksheet>;
   /** Workbook author shown in File > Info. */
@@ -85,6 +84,10 @@ function inside(inner: Rect, outer: Rect): boolean {
   return inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
 }
 
+function covers(r: Rect, row: number, col: number): boolean {
+  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+}
+
 /** "B3:D10" → Rect (0-based). */
 function parseRange(a1: string): Rect | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a1.toUpperCase());
@@ -104,29 +107,6 @@ function findTemplate(templates: ReadonlyMap<string, ExcelJS.Worksheet> | undefi
   const folded = name.toLocaleUpperCase("en-US");
   for (const [n, ws] of templates) if (n.toLocaleUpperCase("en-US") === folded) return ws;
   return undefined;
-}
-
-/** Copy cell styles, row heights, column widths and the merges inside `rect` from the template. */
-function copyTemplate(ws: ExcelJS.Worksheet, tpl: ExcelJS.Worksheet, rect: Rect): Rect[] {
-  for (let r = rect.row; r < rect.row + rect.rows; r++) {
-    const trow = tpl.findRow(r + 1);
-    if (!trow) continue;
-    if (trow.height) ws.getRow(r + 1).height = trow.height;
-    for (let c = rect.col; c < rect.col + rect.cols; c++) {
-      const tc = trow.findCell(c + 1);
-      if (tc && tc.style && Object.keys(tc.style).length > 0) ws.getCell(r + 1, c + 1).style = structuredClone(tc.style);
-    }
-  }
-  for (let c = rect.col; c < rect.col + rect.cols; c++) {
-    const w = tpl.getColumn(c + 1).width;
-    if (w) ws.getColumn(c + 1).width = w;
-  }
-  const merges: Rect[] = [];
-  for (const m of tpl.model.merges ?? []) {
-    const r = parseRange(String(m));
-    if (r && inside(r, rect) && (r.rows > 1 || r.cols > 1)) merges.push(r);
-  }
-  return merges;
 }
 
 /**
@@ -158,16 +138,16 @@ function writeValue(cell: ExcelJS.Cell, v: CellValue, sheet: string, row: number
   }
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle, what: string): void {
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.bold !== undefined || style.italic !== undefined || style.fontSize !== undefined || style.fontColor !== undefined) {
     const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
     if (style.bold !== undefined) font.bold = style.bold;
     if (style.italic !== undefined) font.italic = style.italic;
     if (style.fontSize !== undefined) font.size = style.fontSize;
-    if (style.fontColor !== undefined) font.color = { argb: argb(style.fontColor, what) };
+    if (style.fontColor !== undefined) font.color = { argb: argb(style.fontColor, "fontColor") };
     cell.font = font;
   }
-  if (style.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill, what) } };
+  if (style.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill, "fill") } };
   if (style.numberFormat !== undefined) cell.numFmt = style.numberFormat;
   if (style.hAlign !== undefined || style.wrap !== undefined) {
     const alignment: Partial<ExcelJS.Alignment> = { ...(cell.alignment ?? {}) };
@@ -232,29 +212,105 @@ function cfRule(rule: ConditionalRule, priority: number, what: string): ExcelJS.
       };
     case "contains":
       // ExcelJS builds NOT(ISERROR(SEARCH("<text>",TopLeft))) from `text` verbatim, so it gets the escaped form;
-      // the literal text is added as the rule's text attribute afterwards (patchContainsText).
+      // the literal text is added as the rule's text attribute when the package is finished.
       return { type: "containsText", operator: "containsText", priority, text: searchLiteral(rule.value), style };
   }
 }
 
-interface Placed {
+/** Every colour of a sheet plan, checked before anything is written. */
+function checkColours(plan: SheetPlan, what: (s: string) => string): void {
+  if (plan.tabColor) argb(plan.tabColor, what("tabColor"));
+  for (const [i, f] of (plan.formats ?? []).entries()) {
+    if (f.style.fill) argb(f.style.fill, what(`format ${i} fill`));
+    if (f.style.fontColor) argb(f.style.fontColor, what(`format ${i} fontColor`));
+  }
+  for (const [i, c] of (plan.conditional ?? []).entries()) {
+    for (const r of c.rules) {
+      argb(r.fill, what(`conditional ${i}`));
+      if (r.fontColor) argb(r.fontColor, what(`conditional ${i}`));
+    }
+  }
+}
+
+/**
+ * What the plan puts in each cell, answered without building a grid: the value (later blocks
+ * win, null leaves a cell alone; table headers as renamed) and the number format (formats, then
+ * block column formats, then the template).
+ */
+class PlanCells {
+  constructor(
+    private readonly blocks: readonly Block[],
+    private readonly formats: readonly FormatPlan[],
+    private readonly template: { readonly ws: ExcelJS.Worksheet; readonly rect: Rect } | undefined,
+    private readonly headers: ReadonlyMap<string, string>,
+  ) {}
+
+  value(row: number, col: number): CellValue {
+    const h = this.headers.get(`${row},${col}`);
+    if (h !== undefined) return h;
+    for (let i = this.blocks.length - 1; i >= 0; i--) {
+      const b = this.blocks[i];
+      const r = row - b.row;
+      const c = col - b.col;
+      if (r >= 0 && c >= 0 && r < b.values.length && c < (b.values[0]?.length ?? 0)) {
+        const v = b.values[r][c];
+        if (v !== null) return v;
+      }
+    }
+    return null;
+  }
+
+  numFmt(row: number, col: number): string | undefined {
+    for (let i = this.formats.length - 1; i >= 0; i--) {
+      const f = this.formats[i];
+      if (f.style.numberFormat !== undefined && covers(f.rect, row, col)) return f.style.numberFormat;
+    }
+    for (let i = this.blocks.length - 1; i >= 0; i--) {
+      const b = this.blocks[i];
+      const fmt = b.columnFormats?.[col - b.col];
+      if (fmt && row >= b.row && row < b.row + b.values.length && col >= b.col) return fmt;
+    }
+    if (this.template && covers(this.template.rect, row, col)) return this.template.ws.findCell(row + 1, col + 1)?.numFmt || undefined;
+    return undefined;
+  }
+}
+
+interface TableLayout {
+  readonly name: string;
+  /** Header row plus at least one data row. */
+  readonly rect: Rect;
+  /** Column names as shown (decoded); written to the header cells. */
+  readonly headers: readonly string[];
+  readonly style: string;
+}
+
+interface SheetLayout {
   readonly report: string;
   readonly plan: SheetPlan;
-  readonly ws: ExcelJS.Worksheet;
-  readonly tables: string[];
+  readonly name: string;
+  readonly template?: { readonly ws: ExcelJS.Worksheet; readonly rect: Rect };
+  readonly merges: readonly Rect[];
+  readonly tables: readonly TableLayout[];
+  readonly cells: PlanCells;
   readonly hasContains: boolean;
 }
 
-function renderSheet(wb: ExcelJS.Workbook, report: string, plan: SheetPlan, name: string, usedNames: Set<string>, options: RenderOptions): Placed {
-  const ws = wb.addWorksheet(name);
+/** Check one sheet plan and decide everything about it before writing: names, merges, tables. */
+function layoutSheet(report: string, plan: SheetPlan, name: string, usedTableNames: Set<string>, options: RenderOptions): SheetLayout {
   const what = (s: string): string => `report "${report}", sheet "${plan.key}": ${s}`;
+  checkColours(plan, what);
 
+  let template: SheetLayout["template"];
   let templateMerges: Rect[] = [];
   if (plan.formatsFrom) {
     checkRect(plan.formatsFrom.rect, what("formatsFrom"));
-    const tpl = findTemplate(options.templates, plan.formatsFrom.sheet);
-    if (!tpl) throw fileErrors.templateMissing(plan.formatsFrom.sheet, plan.key, [...(options.templates?.keys() ?? [])]);
-    templateMerges = copyTemplate(ws, tpl, plan.formatsFrom.rect);
+    const ws = findTemplate(options.templates, plan.formatsFrom.sheet);
+    if (!ws) throw fileErrors.templateMissing(plan.formatsFrom.sheet, plan.key, [...(options.templates?.keys() ?? [])]);
+    template = { ws, rect: plan.formatsFrom.rect };
+    for (const m of ws.model.merges ?? []) {
+      const r = parseRange(String(m));
+      if (r && inside(r, plan.formatsFrom.rect) && (r.rows > 1 || r.cols > 1)) templateMerges.push(r);
+    }
   }
 
   for (const [bi, b] of plan.blocks.entries()) {
@@ -263,152 +319,165 @@ function renderSheet(wb: ExcelJS.Workbook, report: string, plan: SheetPlan, name
     checkRect({ row: b.row, col: b.col, rows: b.values.length, cols: width }, what(`block ${bi}`));
     for (const [i, vals] of b.values.entries()) {
       if (vals.length !== width) throw new Error(what(`block ${bi} row ${i} has ${vals.length} values, expected ${width}`));
-      const row = ws.getRow(b.row + i + 1);
-      for (let j = 0; j < width; j++) {
-        const v = vals[j];
-        const fmt = b.columnFormats?.[j];
-        if (v === null && !fmt) continue;
-        const cell = row.getCell(b.col + j + 1);
-        writeValue(cell, v, name, b.row + i, b.col + j);
-        if (fmt) cell.numFmt = fmt;
-      }
     }
   }
+  for (const [fi, f] of (plan.formats ?? []).entries()) checkRect(f.rect, what(`format ${fi}`));
 
-  for (const [fi, f] of (plan.formats ?? []).entries()) {
-    checkRect(f.rect, what(`format ${fi}`));
-    for (let r = f.rect.row; r < f.rect.row + f.rect.rows; r++) {
-      const row = ws.getRow(r + 1);
-      for (let c = f.rect.col; c < f.rect.col + f.rect.cols; c++) applyStyle(row.getCell(c + 1), f.style, what(`format ${fi}`));
-    }
-  }
-
-  const merges = plan.merges ?? [];
-  for (const [mi, m] of merges.entries()) {
+  const planMerges = (plan.merges ?? []).filter((m, mi) => {
     checkRect(m, what(`merge ${mi}`));
-    for (let k = 0; k < mi; k++) if (overlaps(m, merges[k])) throw new Error(what(`merges ${k} and ${mi} overlap`));
-  }
+    return m.rows > 1 || m.cols > 1;
+  });
+  planMerges.forEach((m, i) => {
+    for (let k = 0; k < i; k++) if (overlaps(m, planMerges[k])) throw new Error(what(`merges ${rectAddress(planMerges[k])} and ${rectAddress(m)} overlap`));
+  });
   // The plan's merges win over the template's.
-  for (const t of templateMerges) if (!merges.some((m) => overlaps(m, t))) ws.mergeCells(t.row + 1, t.col + 1, t.row + t.rows, t.col + t.cols);
-  for (const m of merges) if (m.rows > 1 || m.cols > 1) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  templateMerges = templateMerges.filter((t) => !planMerges.some((m) => overlaps(m, t)));
+  const merges = [...templateMerges, ...planMerges];
 
-  const tables: string[] = [];
+  const blocks = plan.blocks.filter((b) => b.values.length > 0 && (b.values[0]?.length ?? 0) > 0);
+  const noHeaders = new Map<string, string>();
+  const plain = new PlanCells(blocks, plan.formats ?? [], template, noHeaders);
+  const tables: TableLayout[] = [];
+  const headerCells = new Map<string, string>();
   const tablePlans = plan.tables ?? [];
   for (const [ti, t] of tablePlans.entries()) {
     checkRect(t.rect, what(`table "${t.name}"`));
     for (let k = 0; k < ti; k++) if (overlaps(t.rect, tablePlans[k].rect)) throw new Error(what(`tables "${tablePlans[k].name}" and "${t.name}" overlap`));
-    for (const m of [...merges, ...templateMerges]) if (overlaps(t.rect, m)) throw new Error(what(`table "${t.name}" overlaps merged cells ${rectAddress(m)}`));
-    const tableName = safeTableName(t.name, usedNames);
-    usedNames.add(tableName);
-    const headerRow = ws.getRow(t.rect.row + 1);
-    const headers = tableHeaders(Array.from({ length: t.rect.cols }, (_, j) => cellValue(headerRow.getCell(t.rect.col + j + 1))));
+    for (const m of merges) if (overlaps(t.rect, m)) throw new Error(what(`table "${t.name}" overlaps merged cells ${rectAddress(m)}`));
+    const tableName = safeTableName(t.name, usedTableNames);
+    usedTableNames.add(tableName);
+    const headers = tableHeaders(Array.from({ length: t.rect.cols }, (_, j) => plain.value(t.rect.row, t.rect.col + j)));
+    headers.forEach((h, j) => headerCells.set(`${t.rect.row},${t.rect.col + j}`, h));
     // A table needs at least one data row; Excel adds an empty one to a header-only table too.
-    const dataRows = Math.max(1, t.rect.rows - 1);
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let i = 0; i < dataRows; i++) {
-      const row = ws.getRow(t.rect.row + 2 + i);
-      rows.push(Array.from({ length: t.rect.cols }, (_, j) => row.getCell(t.rect.col + j + 1).value));
-    }
-    ws.addTable({
-      name: tableName,
-      displayName: tableName,
-      ref: `${columnLetter(t.rect.col)}${t.rect.row + 1}`,
-      headerRow: true,
-      totalsRow: false,
-      style: { theme: (t.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      // ExcelJS writes each column name into its header cell too: escaped the same way as any cell text.
-      columns: headers.map((h) => ({ name: excelText(h), filterButton: true })),
-      rows,
-    });
-    tables.push(tableName);
+    const rect = t.rect.rows >= 2 ? t.rect : { ...t.rect, rows: 2 };
+    checkRect(rect, what(`table "${t.name}"`));
+    tables.push({ name: tableName, rect, headers, style: t.style ?? "TableStyleMedium2" });
   }
 
-  let priority = 1;
-  let hasContains = false;
-  for (const [ci, cf] of (plan.conditional ?? []).entries()) {
-    checkRect(cf.rect, what(`conditional ${ci}`));
-    if (cf.rules.length === 0) continue;
-    ws.addConditionalFormatting({
-      ref: rectAddress(cf.rect),
-      rules: cf.rules.map((r) => {
-        if (r.op === "contains") hasContains = true;
-        return cfRule(r, priority++, what(`conditional ${ci}`));
-      }),
-    });
-  }
-
+  for (const [ci, cf] of (plan.conditional ?? []).entries()) checkRect(cf.rect, what(`conditional ${ci}`));
   for (const cw of plan.columnWidths ?? []) {
     if (!(Number.isInteger(cw.col) && cw.col >= 0 && cw.col < MAX_COLS && cw.width >= 0 && cw.width <= 255)) {
       throw new Error(what(`column width ${JSON.stringify(cw)}`));
     }
-    ws.getColumn(cw.col + 1).width = cw.width;
   }
-
-  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
-    const { rows, cols } = plan.freeze;
-    ws.views = [{ state: "frozen", xSplit: cols, ySplit: rows, topLeftCell: `${columnLetter(cols)}${rows + 1}` }];
+  if (plan.freeze && !(Number.isInteger(plan.freeze.rows) && Number.isInteger(plan.freeze.cols) && plan.freeze.rows >= 0 && plan.freeze.cols >= 0)) {
+    throw new Error(what(`freeze ${JSON.stringify(plan.freeze)}`));
   }
-  if (plan.tabColor) ws.properties.tabColor = { argb: argb(plan.tabColor, what("tabColor")) };
   for (const chart of plan.charts ?? []) {
     checkRect(chart.position, what(`chart "${chart.title}" position`));
+    checkChartPlan(chart);
   }
-  return { report, plan, ws, tables, hasContains };
+  const hasContains = (plan.conditional ?? []).some((c) => c.rules.some((r) => r.op === "contains"));
+  return { report, plan, name, template, merges, tables, cells: new PlanCells(blocks, plan.formats ?? [], template, headerCells), hasContains };
 }
 
-/** A cell's value as a plan value (what a chart cache and a table header need): text decoded as Excel shows it. */
-function cellValue(cell: ExcelJS.Cell): CellValue {
-  const v = cell.value;
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string") return decodeExcelText(v);
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return null;
-  if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
-  if (typeof v === "object" && "error" in v) return String(v.error);
-  return null;
-}
-
-function chartSource(ws: ExcelJS.Worksheet): ChartSource {
-  return {
-    sheet: ws.name,
-    valueAt: (r, c) => {
-      const cell = ws.findCell(r + 1, c + 1);
-      return cell ? cellValue(cell) : null;
-    },
-    formatAt: (r, c) => ws.findCell(r + 1, c + 1)?.numFmt || undefined,
+/** The rows that carry anything, as [first, last] (inclusive, 0-based), or undefined. */
+function rowSpan(l: SheetLayout): [number, number] | undefined {
+  let first = Number.POSITIVE_INFINITY;
+  let last = -1;
+  const add = (row: number, rows: number): void => {
+    first = Math.min(first, row);
+    last = Math.max(last, row + rows - 1);
   };
+  for (const b of l.plan.blocks) if (b.values.length > 0 && (b.values[0]?.length ?? 0) > 0) add(b.row, b.values.length);
+  for (const f of l.plan.formats ?? []) add(f.rect.row, f.rect.rows);
+  if (l.template) add(l.template.rect.row, l.template.rect.rows);
+  for (const t of l.tables) add(t.rect.row, 1);
+  return last >= 0 ? [first, last] : undefined;
 }
 
-/** Add <definedName name="KAM_REPORT" localSheetId="i">"key"</definedName> for each report sheet. */
-export function addSheetMarks(workbookXml: string, marks: readonly { sheetIndex: number; key: string }[]): string {
-  if (marks.length === 0) return workbookXml;
-  const items = marks
-    .map((m) => `<definedName name="${REPORT_MARK}" localSheetId="${m.sheetIndex}">${esc(`"${m.key.replace(/"/g, '""')}"`)}</definedName>`)
-    .join("");
-  if (/<definedNames\s*\/>/.test(workbookXml)) return workbookXml.replace(/<definedNames\s*\/>/, `<definedNames>${items}</definedNames>`);
-  const close = workbookXml.indexOf("</definedNames>");
-  if (close >= 0) return workbookXml.slice(0, close) + items + workbookXml.slice(close);
-  // CT_Workbook: … sheets, functionGroups, externalReferences, definedNames, calcPr …
-  const after = /<\/sheets>(\s*<functionGroups[^>]*\/>|\s*<functionGroups[\s\S]*?<\/functionGroups>)?(\s*<externalReferences[\s\S]*?<\/externalReferences>)?/.exec(workbookXml);
-  if (!after) throw new Error("workbook.xml has no </sheets>");
-  const at = after.index + after[0].length;
-  return `${workbookXml.slice(0, at)}<definedNames>${items}</definedNames>${workbookXml.slice(at)}`;
-}
+/** Rows written between pauses that let the zip stream take what was written. */
+const ROWS_PER_TURN = 500;
 
-/** The literal text a "contains" rule searches for, from the formula we had ExcelJS write. */
-function containsTextOf(formula: string): string | undefined {
-  const m = /^NOT\(ISERROR\(SEARCH\("((?:[^"]|"")*)",/.exec(formula);
-  return m ? m[1].replace(/""/g, '"').replace(/~([~*?])/g, "$1") : undefined;
-}
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Give each containsText rule the `operator` and `text` attributes Excel writes for it (ExcelJS omits them). */
-export function patchContainsText(sheetXml: string): string {
-  return sheetXml.replace(/<cfRule([^>]*\stype="containsText"[^>]*)>\s*<formula>([^<]*)<\/formula>/g, (all, attrs: string, f: string) => {
-    if (/\stext=/.test(attrs)) return all;
-    const text = containsTextOf(unesc(f));
-    if (text === undefined) return all;
-    const operator = /\soperator=/.test(attrs) ? "" : ' operator="containsText"';
-    return `<cfRule${attrs}${operator} text="${esc(text)}"><formula>${f}</formula>`;
+/** Write one sheet through the streaming writer, row by row. */
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, l: SheetLayout, active: boolean): Promise<void> {
+  const plan = l.plan;
+  const freeze = plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0) ? plan.freeze : undefined;
+  // ExcelJS writes sheetView/@tabSelected from the view model; its typings omit the field.
+  const view: Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean } = freeze
+    ? { state: "frozen", xSplit: freeze.cols, ySplit: freeze.rows, topLeftCell: `${columnLetter(freeze.cols)}${freeze.rows + 1}` }
+    : { state: "normal" };
+  view.tabSelected = active;
+  const ws = wb.addWorksheet(l.name, {
+    views: [view],
+    ...(plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor, "tabColor") } } } : {}),
   });
+
+  // Column widths are written with the first row, so they are set first: the template's, then the plan's.
+  if (l.template) {
+    const { ws: tpl, rect } = l.template;
+    for (let c = rect.col; c < rect.col + rect.cols; c++) {
+      const w = tpl.getColumn(c + 1).width;
+      if (w) ws.getColumn(c + 1).width = w;
+    }
+  }
+  for (const cw of plan.columnWidths ?? []) ws.getColumn(cw.col + 1).width = cw.width;
+
+  const slaves = new Set<number>();
+  for (const m of l.merges) {
+    ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+    for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) if (r !== m.row || c !== m.col) slaves.add(r * MAX_COLS + c);
+  }
+
+  let priority = 1;
+  for (const cf of plan.conditional ?? []) {
+    if (cf.rules.length === 0) continue;
+    ws.addConditionalFormatting({ ref: rectAddress(cf.rect), rules: cf.rules.map((r) => cfRule(r, priority++, `sheet "${plan.key}" conditional`)) });
+  }
+
+  const span = rowSpan(l);
+  if (span) {
+    const blocks = plan.blocks.filter((b) => b.values.length > 0 && (b.values[0]?.length ?? 0) > 0);
+    const formats = plan.formats ?? [];
+    for (let r = span[0]; r <= span[1]; r++) {
+      let row: ExcelJS.Row | undefined;
+      const getRow = (): ExcelJS.Row => (row ??= ws.getRow(r + 1));
+      if (l.template && r >= l.template.rect.row && r < l.template.rect.row + l.template.rect.rows) {
+        const { ws: tpl, rect } = l.template;
+        const trow = tpl.findRow(r + 1);
+        if (trow) {
+          if (trow.height) getRow().height = trow.height;
+          for (let c = rect.col; c < rect.col + rect.cols; c++) {
+            const tc = trow.findCell(c + 1);
+            if (tc && tc.style && Object.keys(tc.style).length > 0) getRow().getCell(c + 1).style = structuredClone(tc.style);
+          }
+        }
+      }
+      for (const b of blocks) {
+        const i = r - b.row;
+        if (i < 0 || i >= b.values.length) continue;
+        const vals = b.values[i];
+        for (let j = 0; j < vals.length; j++) {
+          const v = vals[j];
+          const fmt = b.columnFormats?.[j];
+          if (v === null && !fmt) continue;
+          const c = b.col + j;
+          const cell = getRow().getCell(c + 1);
+          // Excel keeps only the top-left value of a merged area.
+          if (!slaves.has(r * MAX_COLS + c)) writeValue(cell, v, l.name, r, c);
+          if (fmt) cell.numFmt = fmt;
+        }
+      }
+      for (const f of formats) {
+        if (r < f.rect.row || r >= f.rect.row + f.rect.rows) continue;
+        for (let c = f.rect.col; c < f.rect.col + f.rect.cols; c++) applyStyle(getRow().getCell(c + 1), f.style);
+      }
+      for (const t of l.tables) {
+        if (r !== t.rect.row) continue;
+        t.headers.forEach((h, j) => writeValue(getRow().getCell(t.rect.col + j + 1), h, l.name, r, t.rect.col + j));
+      }
+      if (row) row.commit();
+      // Without a pause the loop would run to the end before the zip stream takes any of it.
+      if ((r - span[0]) % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
+    }
+  }
+  ws.commit();
+}
+
+function chartSource(l: SheetLayout): ChartSource {
+  return { sheet: l.name, valueAt: (r, c) => l.cells.value(r, c), formatAt: (r, c) => l.cells.numFmt(r, c) };
 }
 
 /** The template sheets the plans copy formats from (`formatsFrom`), each once: what to pass to loadTemplateSheets. */
@@ -423,58 +492,44 @@ export async function renderXlsxBuffer(
   options: RenderOptions = {},
 ): Promise<{ buffer: Buffer; sheets: WrittenSheet[]; warnings: Msg[] }> {
   const list: readonly ReportPlan[] = Array.isArray(plans) ? plans : [plans as ReportPlan];
-  const wb = new ExcelJS.Workbook();
-  wb.creator = options.creator ?? "KAM for Excel";
-  wb.created = new Date();
 
   const usedSheetNames = new Set<string>();
   const usedTableNames = new Set<string>([REPORT_MARK]);
   const keys = new Set<string>();
-  const placed: Placed[] = [];
+  const layouts: SheetLayout[] = [];
   for (const plan of list) {
     for (const sp of plan.sheets) {
       if (keys.has(sp.key)) throw new Error(`two report sheets have the key "${sp.key}"`);
       keys.add(sp.key);
       const name = safeSheetName(sp.name, usedSheetNames);
       usedSheetNames.add(name);
-      placed.push(renderSheet(wb, plan.report, sp, name, usedTableNames, options));
+      layouts.push(layoutSheet(plan.report, sp, name, usedTableNames, options));
     }
   }
-  if (placed.length === 0) throw new Error("nothing to write: the plans have no sheets");
-
+  if (layouts.length === 0) throw new Error("nothing to write: the plans have no sheets");
   const activateKey = list.find((p) => p.activate !== undefined)?.activate;
-  const active = Math.max(0, activateKey === undefined ? 0 : placed.findIndex((p) => p.plan.key === activateKey));
-  placed.forEach((p, i) => {
-    // ExcelJS writes sheetView/@tabSelected from the view model; its typings omit the field.
-    const view: Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean } = p.ws.views[0] ?? { state: "normal" };
-    view.tabSelected = i === active;
-    p.ws.views = [view];
-  });
+  const active = Math.max(0, activateKey === undefined ? 0 : layouts.findIndex((l) => l.plan.key === activateKey));
+
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  wb.creator = options.creator ?? "KAM for Excel";
+  wb.created = new Date();
+  for (const [i, l] of layouts.entries()) await writeSheet(wb, l, i === active);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: "visible" }];
+  await wb.commit();
 
-  const raw = await wb.xlsx.writeBuffer();
-  const zip = await JSZip.loadAsync(raw as ArrayBuffer);
-
-  const sheetCharts: SheetCharts[] = placed.map((p) => ({ charts: p.plan.charts ?? [], source: chartSource(p.ws) }));
-  await addChartsToPackage(zip, sheetCharts);
-
-  const wbXml = await zip.file("xl/workbook.xml")!.async("string");
-  const order = findTags(wbXml, "sheet").map((t) => t.attrs.name);
-  const marks = placed.map((p) => ({ sheetIndex: order.indexOf(p.ws.name), key: p.plan.key }));
-  if (marks.some((m) => m.sheetIndex < 0)) throw new Error("a written sheet is missing from workbook.xml");
-  zip.file("xl/workbook.xml", addSheetMarks(wbXml, marks));
-
-  if (placed.some((p) => p.hasContains)) {
-    const parts = await sheetParts(zip);
-    for (const p of placed.filter((x) => x.hasContains)) {
-      const part = parts.get(p.ws.name);
-      const xml = part ? await zip.file(part)?.async("string") : undefined;
-      if (part && xml !== undefined) zip.file(part, patchContainsText(xml));
-    }
-  }
-
-  const buffer = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  const sheets = placed.map((p) => ({ report: p.report, key: p.plan.key, name: p.ws.name, tables: p.tables, charts: p.plan.charts?.length ?? 0 }));
+  const finish: SheetFinish[] = layouts.map((l) => ({
+    sheet: l.name,
+    key: l.plan.key,
+    charts: l.plan.charts ?? [],
+    source: chartSource(l),
+    tables: l.tables.map((t) => ({ name: t.name, rect: t.rect, columns: t.headers.map(excelText), style: t.style })),
+    containsText: l.hasContains,
+  }));
+  const buffer = await finishPackage(Buffer.concat(chunks), finish);
+  const sheets = layouts.map((l) => ({ report: l.report, key: l.plan.key, name: l.name, tables: l.tables.map((t) => t.name), charts: l.plan.charts?.length ?? 0 }));
   const warnings = list.flatMap((p) => p.warnings ?? []).map((w) => ({ en: w.en, zh: w.zh }));
   return { buffer, sheets, warnings };
 }

@@ -18,6 +18,7 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly size: number;
   readonly localOffset: number;
+  readonly crc: number;
 }
 
 export class ZipFormatError extends Error {
@@ -61,6 +62,7 @@ export class ZipReader {
       if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipFormatError("central directory damaged");
       const flags = buf.readUInt16LE(p + 8);
       const method = buf.readUInt16LE(p + 10);
+      const crc = buf.readUInt32LE(p + 16);
       let compressedSize = buf.readUInt32LE(p + 20);
       let size = buf.readUInt32LE(p + 24);
       const nameLen = buf.readUInt16LE(p + 28);
@@ -88,7 +90,7 @@ export class ZipReader {
         }
         x += 4 + len;
       }
-      const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset };
+      const entry: ZipEntry = { name, method, flags, compressedSize, size, localOffset, crc };
       this.entries.set(name, entry);
       this.folded.set(name.toLowerCase(), entry);
       p += 46 + nameLen + extraLen + commentLen;
@@ -117,6 +119,16 @@ export class ZipReader {
 
   has(name: string): boolean {
     return this.entry(name) !== undefined;
+  }
+
+  /** The entries in the order of the central directory. */
+  list(): ZipEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** The compressed bytes of an entry, for copying it unchanged into another package. */
+  compressed(e: ZipEntry): Buffer {
+    return this.raw(e);
   }
 
   private raw(e: ZipEntry): Buffer {

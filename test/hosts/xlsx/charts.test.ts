@@ -1,18 +1,7 @@
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import fc from "fast-check";
 import type { CellValue, ChartPlan } from "../../../src/reports/plan";
 import { rect } from "../../../src/reports/plan";
-import {
-  addChartsToPackage,
-  chartXml,
-  checkChartPlan,
-  drawingXml,
-  insertDrawingRef,
-  quoteSheetName,
-  rangeFormula,
-  type ChartSource,
-} from "../../../src/hosts/xlsx/charts";
+import { chartXml, checkChartPlan, drawingXml, quoteSheetName, rangeFormula, relativeTarget, sheetChartParts, type ChartSource } from "../../../src/hosts/xlsx/charts";
 import { abcPlan, abcRows, CUSTOMERS, profilePlan } from "./fixtures";
 import { all, child, parseXml, path, type El } from "./xml-tree";
 
@@ -277,56 +266,28 @@ describe("drawing part", () => {
     expect(all(anchor, "xdr:cNvPr")[0].attrs.descr).toBe("Pareto");
   });
 
-  test("<drawing> goes before <tableParts> in a worksheet, and the r namespace is declared", () => {
-    const xml = '<worksheet xmlns="m"><sheetData/><pageMargins/><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
-    const out = insertDrawingRef(xml, "rId9");
-    expect(out).toMatch(/<pageMargins\/><drawing r:id="rId9"\/><tableParts/);
-    expect(out).toMatch(/<worksheet xmlns:r="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/);
-    expect(() => insertDrawingRef(out, "rId10")).toThrow(/already has a drawing/);
-  });
-});
-
-describe("adding charts to a package ExcelJS wrote", () => {
-  test("writes chart, drawing and rels parts, the sheet's <drawing> and the content types", async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("Data 数据");
-    ws.addRow(["x", "y"]);
-    ws.addRow(["a", 1]);
-    ws.addRow(["b", 2]);
-    wb.addWorksheet("Other");
-    const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    const chart: ChartPlan = { type: "combo", title: "T", position: rect(0, 3, 10, 6), categories: rect(1, 0, 2, 1), series: [{ name: "y", values: rect(1, 1, 2, 1), kind: "column" }] };
-    const src = sourceOf("Data 数据", [{ row: 0, col: 0, values: [["x", "y"], ["a", 1], ["b", 2]] }]);
-    const out = await addChartsToPackage(zip, [
-      { charts: [chart, { ...chart, title: "T2" }], source: src },
-      { charts: [], source: sourceOf("Other", []) },
+  test("the parts of a sheet's charts: one chart part each, a drawing and its relationships", () => {
+    let n = 0;
+    const parts = sheetChartParts([pareto, { ...pareto, title: "Second" }], paretoSource, (folder, stem) => `${folder}/${stem}${++n}.xml`, 7);
+    expect(parts.files.map((f) => f.part)).toEqual(["xl/charts/chart2.xml", "xl/charts/chart3.xml", "xl/drawings/drawing1.xml", "xl/drawings/_rels/drawing1.xml.rels"]);
+    expect(parts.drawingPart).toBe("xl/drawings/drawing1.xml");
+    expect(parts.overrides.map((o) => o.type)).toEqual([
+      "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+      "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+      "application/vnd.openxmlformats-officedocument.drawing+xml",
     ]);
-    expect(out.charts).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
-    expect(out.drawings).toEqual(["xl/drawings/drawing1.xml"]);
-    const text = (p: string): Promise<string> => zip.file(p)!.async("string");
-    const ct = parseXml(await text("[Content_Types].xml"));
-    const overrides = all(ct, "Override").map((o) => [o.attrs.PartName, o.attrs.ContentType]);
-    expect(overrides).toContainEqual(["/xl/charts/chart1.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"]);
-    expect(overrides).toContainEqual(["/xl/drawings/drawing1.xml", "application/vnd.openxmlformats-officedocument.drawing+xml"]);
-    const sheetRels = parseXml(await text("xl/worksheets/_rels/sheet1.xml.rels"));
-    const drawingRel = all(sheetRels, "Relationship").find((r) => r.attrs.Type.endsWith("/drawing"))!;
-    expect(drawingRel.attrs.Target).toBe("../drawings/drawing1.xml");
-    const sheet = parseXml(await text("xl/worksheets/sheet1.xml"));
-    expect(child(sheet, "drawing")!.attrs["r:id"]).toBe(drawingRel.attrs.Id);
-    expect(child(parseXml(await text("xl/worksheets/sheet2.xml")), "drawing")).toBeUndefined();
-    const drawingRels = all(parseXml(await text("xl/drawings/_rels/drawing1.xml.rels")), "Relationship").map((r) => r.attrs.Target);
-    expect(drawingRels).toEqual(["../charts/chart1.xml", "../charts/chart2.xml"]);
-    expect(all(parseXml(await text("xl/drawings/drawing1.xml")), "xdr:twoCellAnchor")).toHaveLength(2);
-    // ExcelJS can still open the package.
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load(new Uint8Array(await zip.generateAsync({ type: "nodebuffer" })).buffer);
-    expect(back.getWorksheet("Data 数据")!.getCell("B3").value).toBe(2);
+    const rels = parseXml(parts.files[3].xml);
+    expect(all(rels, "Relationship").map((r) => [r.attrs.Id, r.attrs.Target])).toEqual([
+      ["rId1", "../charts/chart2.xml"],
+      ["rId2", "../charts/chart3.xml"],
+    ]);
+    const drawing = parseXml(parts.files[2].xml);
+    expect(all(drawing, "xdr:cNvPr").map((c) => c.attrs.name)).toEqual(["Chart 7", "Chart 8"]);
   });
 
-  test("a chart for a sheet that is not in the package is refused", async () => {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("A");
-    const zip = await JSZip.loadAsync((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    await expect(addChartsToPackage(zip, [{ charts: [radar], source: sourceOf("B", []) }])).rejects.toThrow(/no sheet named "B"/);
+  test("relative targets between parts", () => {
+    expect(relativeTarget("xl/worksheets/sheet1.xml", "xl/drawings/drawing1.xml")).toBe("../drawings/drawing1.xml");
+    expect(relativeTarget("xl/drawings/drawing1.xml", "xl/charts/chart1.xml")).toBe("../charts/chart1.xml");
+    expect(relativeTarget("xl/workbook.xml", "xl/worksheets/sheet1.xml")).toBe("worksheets/sheet1.xml");
   });
 });
