@@ -1,12 +1,15 @@
 /**
  * Measures three ways of reading a full-height sheet (1,048,576 rows) into a SourceTable: our
  * reader (zlib + byte-level tag scanner), JSZip nodeStream + sax, and ExcelJS's streaming
- * WorkbookReader. Not a test: run it with
- *   npx esbuild test/hosts/xlsx/measure-reader.ts --bundle --platform=node --outfile=/tmp/measure.js
- *   node /tmp/measure.js gen /tmp/big.xlsx     # write the file once
- *   node /tmp/measure.js kam /tmp/big.xlsx     # time + peak RSS of our reader
- *   node /tmp/measure.js sax /tmp/big.xlsx     # JSZip nodeStream + sax
- *   node /tmp/measure.js exceljs /tmp/big.xlsx # ExcelJS WorkbookReader
+ * WorkbookReader. Not a test: from the repository root (so the externals resolve), run
+ *   npx esbuild test/hosts/xlsx/measure-reader.ts --bundle --platform=node --external:exceljs --external:jszip --external:sax --outfile=build/measure.js
+ *   node build/measure.js gen /tmp/big.xlsx     # write the file once
+ *   node build/measure.js kam /tmp/big.xlsx     # time + peak RSS of our reader
+ *   node build/measure.js sax /tmp/big.xlsx     # JSZip nodeStream + sax
+ *   node build/measure.js exceljs /tmp/big.xlsx # ExcelJS WorkbookReader
+ * Measured (2 shared cores, 1,048,576 rows × 4 columns, 32 MB file / 207 MB sheet XML):
+ *   ours 4.0 s wall, 5.2 s CPU, 366 MB peak RSS; JSZip + sax 11.0 s, 12.5 s, 360 MB;
+ *   ExcelJS 18.9 s, 22.3 s, 752 MB.
  * Each reader runs in its own process so that peak RSS belongs to it alone.
  */
 import { readFileSync } from "fs";
