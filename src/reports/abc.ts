@@ -230,6 +230,9 @@ export function buildAbcReport(
   sheet.width(5, fitWidth([header[5]], 8));
   sheet.width(sc, 10);
   [tr(T.customers, lang), amountLabel, tr(T.customerShare, lang), tr(T.amountShare, lang)].forEach((h, j) => sheet.width(sc + 1 + j, fitWidth([h], 14)));
+  // The amount column must show its bold total in full ("427,555,433.83"), not "###".
+  const totalText = (summaryRows[summaryRows.length - 1][2] as number).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  sheet.width(sc + 2, Math.max(fitWidth([amountLabel], 14), totalText.length + 4));
   sheet.freeze(top + 1);
 
   const plan: ReportPlan = {

@@ -98,6 +98,13 @@ describe("an ABC report and a profile report written to one file", () => {
     expect(ws.properties.tabColor).toEqual({ argb: "FF2F75B5" });
   });
 
+  test("report sheets print landscape, one page wide, so a chart is never sliced across pages", () => {
+    for (const name of [ABC_NAME, PROFILE_NAME]) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+  });
+
   test("an Excel table over the ABC rows with a legal name, its headers and style", async () => {
     const xml = parseXml(await partText(await loadZip(out), "xl/tables/table1.xml"));
     expect(xml.attrs).toMatchObject({ name: "KAM_ABC", displayName: "KAM_ABC", ref: "A1:H11" });
