@@ -18,6 +18,7 @@ export const en = {
   "nav.profiles": "Profiles",
   "nav.stakeholders": "People",
   "nav.cards": "Cards",
+  "nav.thisWeek": "This week",
   "nav.settings": "Settings",
   "nav.functions": "Functions",
 
@@ -27,6 +28,7 @@ export const en = {
   "flow.profiles": "Customer profiles",
   "flow.stakeholders": "Stakeholder profiles",
   "flow.cards": "Account cards",
+  "flow.thisWeek": "This week: who needs me",
   "flow.settings": "Settings",
   "flow.functions": "KAM functions",
 

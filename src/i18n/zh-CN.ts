@@ -16,6 +16,7 @@ export const zhCN: Catalog = {
   "nav.profiles": "画像",
   "nav.stakeholders": "人员",
   "nav.cards": "档案卡",
+  "nav.thisWeek": "本周",
   "nav.settings": "设置",
   "nav.functions": "函数",
 
@@ -25,6 +26,7 @@ export const zhCN: Catalog = {
   "flow.profiles": "客户画像",
   "flow.stakeholders": "人员画像",
   "flow.cards": "大客户档案卡",
+  "flow.thisWeek": "本周：需要关注的客户",
   "flow.settings": "设置",
   "flow.functions": "KAM 函数",
 

@@ -143,6 +143,8 @@ export interface PortfolioSummary {
   readonly due: readonly ContactDue[];
   /** Risks newest first, then contacts due (most overdue first), then care tasks soonest first. */
   readonly thisWeek: readonly ThisWeekItem[];
+  /** Columns of the accounts table on the sheet (from column A), to select an account's row. */
+  readonly tableColumns: number;
   readonly warnings: readonly Msg[];
 }
 
@@ -806,6 +808,7 @@ export function buildPortfolioReport(
     alerts: [...alertsShown].sort(compareAlerts),
     due: dueList,
     thisWeek,
+    tableColumns: header.length,
     warnings,
   };
   return { plan, summary, columns: chosen };

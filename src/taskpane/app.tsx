@@ -32,11 +32,12 @@ import { ProfilesFlow } from "./flows/profiles";
 import { ScoreFlow } from "./flows/score";
 import { SettingsFlow } from "./flows/settings";
 import { StakeholdersFlow } from "./flows/stakeholders";
+import { ThisWeekFlow } from "./flows/this-week";
 import { LanguageProvider, useT } from "./i18n";
 import type { ThemeKind } from "./theme";
 import { loadSettings } from "./workbook";
 
-export type PaneView = Flow | "functions";
+export type PaneView = Flow | "functions" | "thisWeek";
 
 const VIEWS: readonly { readonly view: PaneView; readonly label: MessageKey; readonly render: () => ReactNode }[] = [
   { view: "abc", label: "nav.abc", render: () => <AbcFlow /> },
@@ -45,6 +46,7 @@ const VIEWS: readonly { readonly view: PaneView; readonly label: MessageKey; rea
   { view: "profiles", label: "nav.profiles", render: () => <ProfilesFlow /> },
   { view: "stakeholders", label: "nav.stakeholders", render: () => <StakeholdersFlow /> },
   { view: "cards", label: "nav.cards", render: () => <CardsFlow /> },
+  { view: "thisWeek", label: "nav.thisWeek", render: () => <ThisWeekFlow /> },
   { view: "settings", label: "nav.settings", render: () => <SettingsFlow /> },
   { view: "functions", label: "nav.functions", render: () => <FunctionsFlow /> },
 ];
@@ -56,6 +58,7 @@ const TITLES: Readonly<Record<PaneView, MessageKey>> = {
   profiles: "flow.profiles",
   stakeholders: "flow.stakeholders",
   cards: "flow.cards",
+  thisWeek: "flow.thisWeek",
   settings: "flow.settings",
   functions: "flow.functions",
 };

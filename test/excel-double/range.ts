@@ -358,6 +358,17 @@ export class RangeDouble extends ProxyBase<RangeRef> {
     }, { version: "1.2" });
   }
 
+  /** Makes the range the selection, activating its sheet (Range.select, ExcelApi 1.1); a hidden sheet cannot be selected. */
+  select(): void {
+    this._call("select", [], (e) => {
+      live(e, "Range.select");
+      if (e.sheet.visibility !== "Visible") throw apiError("InvalidOperation", "A range on a hidden worksheet cannot be selected.", "Range.select");
+      const m = model(this.context);
+      m.activeSheet = e.sheet;
+      m.selection = { sheet: e.sheet, rect: e.rect };
+    }, { undo: "read" });
+  }
+
   unmerge(): void {
     this._call("unmerge", [], (e) => {
       live(e, "Range.unmerge");
