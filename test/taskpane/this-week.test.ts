@@ -125,6 +125,20 @@ describe("This week", () => {
     await expect(selection()).resolves.toEqual({ sheet: "Portfolio", row: names.indexOf("华为"), cols: 17 });
   });
 
+  test("an account with a card sheet gets a Card button that opens it", async () => {
+    await openWeek();
+    await fake(page, (f) => {
+      const m = (f as unknown as ModelAccess).model;
+      m.setCells(m.addSheet("Card 华为"), 0, 0, [["Key-account card"]]);
+    });
+    await page.getByLabel("As of").fill("2026-03-31");
+    await page.getByRole("button", { name: "Show this week", exact: true }).click();
+    await resultText();
+    await expect(page.getByRole("button", { name: "Open the account card of Acme Corp" }).count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Open the account card of 华为" }).first().click();
+    await page.waitForFunction(() => (window as unknown as { __fake: { activeSheet(): string } }).__fake.activeSheet() === "Card 华为");
+  });
+
   test("a visit date that is no date names the cell, and nothing is written", async () => {
     await openPane(page, h, { select: "Sales!B3" });
     await addTable("Visits", "VisitLog", [...VISITS, ["海尔", "1 March", "AM"]]);
