@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { cpus } from "node:os";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { arqueroAbc, duckdbAbc, floor, type ClassMap } from "./competitors";
 import { excelColumns, makeSales, mulberry32 } from "./data";
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
   const b = bundles();
 
   const lines: string[] = [];
-  lines.push(`Node ${process.version}, ${require("node:os").cpus().length} cores; medians of 5–9 runs after warm-up.`, "");
+  lines.push(`Node ${process.version}, ${cpus().length} cores; medians of 5–9 runs after warm-up.`, "");
   lines.push("| ABC rows | customers | engine (KAM.ABC) | KAM.ABCTABLE | DuckDB | Arquero | floor | engine / DuckDB | engine / Arquero | engine / floor |");
   lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of abc) {

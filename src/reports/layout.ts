@@ -75,6 +75,8 @@ const FORBIDDEN_SHEET_CHARS = /[/\\?*:[\]]/g;
 
 /** A sheet name Excel accepts: ≤ 31 characters, no / \ ? * : [ ], no apostrophe at either end, not blank, not "History". */
 export function safeSheetName(name: string): string {
+  // Control characters (a tab or line break pasted into a customer name) become spaces.
+  // eslint-disable-next-line no-control-regex
   let s = name.replace(FORBIDDEN_SHEET_CHARS, "_").replace(/[\u0000-\u001f]/g, " ").trim();
   s = Array.from(s).slice(0, 31).join("");
   s = s.replace(/^'+/, "").replace(/'+$/, "").trim();

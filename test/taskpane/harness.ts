@@ -277,7 +277,6 @@ export function fake<T, A = undefined>(page: Page, fn: (f: FakeApi, arg: A) => T
   return page.evaluate(
     ([src, a]) => {
       const f = (window as unknown as { __fake: FakeApi }).__fake;
-      // eslint-disable-next-line no-new-func
       return (new Function("f", "a", `return (${src})(f, a);`) as (f: FakeApi, a: unknown) => T)(f, a);
     },
     [fn.toString(), arg] as const,
