@@ -85,6 +85,11 @@ class Reader {
   private readonly maxCells: number;
   private readonly mergesSupported = excelApiSupported(OPTIONAL_EXCEL_API["Range.getMergedAreasOrNullObject"]);
 
+  /** Whether header merges can be read with the region (ExcelApi 1.13). */
+  get mergesInRegion(): boolean {
+    return this.mergesSupported;
+  }
+
   constructor(
     private readonly context: Excel.RequestContext,
     options: ReadSourceOptions,
@@ -145,7 +150,9 @@ class Reader {
       merges = this.headerMerges(ws.getRangeByIndexes(box.row, box.col, 1, box.cols));
     };
     const cells = box.rows * box.cols;
-    if (cells <= this.maxCells && cells * FIRST_BYTES_PER_CELL <= this.maxBytes) {
+    // Optimistic: one sync for the whole box whenever the cell limit allows. Only a response that
+    // really passes the payload limit costs one refused round trip before the chunked read.
+    if (cells <= this.maxCells) {
       const range = ws.getRangeByIndexes(box.row, box.col, box.rows, box.cols);
       range.load("values");
       queueMerges();
@@ -245,17 +252,35 @@ export async function readSource(context: Excel.RequestContext, options: ReadSou
     });
   }
 
-  const sel = wb.getSelectedRange();
-  sel.load("rowIndex,columnIndex,rowCount,columnCount");
-  const ws = sel.worksheet;
-  ws.load("name");
-  const tables = sel.getTables(false);
-  tables.load("items/name");
-  const region = sel.getSurroundingRegion();
-  loadBox(region, false);
-  const used = ws.getUsedRangeOrNullObject(true);
-  loadBox(used, false);
-  await context.sync();
+  // The usual case, one cell of a plain list, is read in this one sync: the current region's values
+  // travel with the facts that say what the selection stands for. Only when that answer is too large
+  // is the selection located again without values, and the data read in chunks.
+  const locate = (withValues: boolean) => {
+    const sel = wb.getSelectedRange();
+    sel.load("rowIndex,columnIndex,rowCount,columnCount");
+    const ws = sel.worksheet;
+    ws.load("name");
+    const tables = sel.getTables(false);
+    tables.load("items/name");
+    const region = sel.getSurroundingRegion();
+    loadBox(region, withValues);
+    const used = ws.getUsedRangeOrNullObject(true);
+    loadBox(used, false);
+    const merges = withValues && reader.mergesInRegion ? region.getRow(0).getMergedAreasOrNullObject() : null;
+    merges?.load("address");
+    return { sel, ws, tables, region, used, merges };
+  };
+  let found = locate(true);
+  let regionValues: Grid | null = null;
+  try {
+    await context.sync();
+    regionValues = found.region.values;
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    found = locate(false);
+    await context.sync();
+  }
+  const { sel, ws, tables, region, used } = found;
 
   const sheet = ws.name;
   const at = place(sheet, sel.rowIndex, sel.columnIndex);
@@ -271,7 +296,11 @@ export async function readSource(context: Excel.RequestContext, options: ReadSou
   const r1 = Math.min(target.row + target.rows, used.rowIndex + used.rowCount);
   const c1 = Math.min(target.col + target.cols, used.columnIndex + used.columnCount);
   if (r1 <= r0 || c1 <= c0) fail(msg.emptySelection(at));
-  return reader.readBox({ sheet, row: r0, col: c0, rows: r1 - r0, cols: c1 - c0 });
+  const box: Box = { sheet, row: r0, col: c0, rows: r1 - r0, cols: c1 - c0 };
+  if (single && regionValues && r0 === region.rowIndex && c0 === region.columnIndex && box.rows === region.rowCount && box.cols === region.columnCount) {
+    return toSource(box, regionValues, mergeAddress(found.merges));
+  }
+  return reader.readBox(box);
 }
 
 function readTable(reader: Reader, wb: Excel.Workbook, name: string): Promise<SourceTable> {

@@ -93,14 +93,27 @@ describe("a named range", () => {
 });
 
 describe("the selection", () => {
-  it("a single cell stands for its current region (two syncs: locate, read)", async () => {
+  it("a single cell stands for its current region, read in the one sync that locates it", async () => {
     const s = workbook();
     xl.model.setCells(s, 3, 2, sample);
     xl.model.setCells(s, 0, 0, [["Report title"]]);
     select(s, 5, 3);
     const t = await read({ source: { kind: "selection" } });
-    expect(xl.roundTrips).toBe(2);
+    expect(xl.roundTrips).toBe(1);
     expect([t.row, t.col, t.header[0], t.rows.length]).toEqual([3, 2, "Customer", 3]);
+  });
+
+  it("a region too large for one response is located again and read in chunks", async () => {
+    const s = workbook({ payloadLimit: 4000 });
+    const rows = Array.from({ length: 400 }, (_, i) => [`Customer ${i}`, i * 10, "x"]);
+    xl.model.setCells(s, 0, 0, [["Customer", "Amount", "Note"], ...rows]);
+    select(s, 2, 1);
+    const t = await read({ source: { kind: "selection" }, maxResponseBytes: 3000 });
+    expect(t.rows.length).toBe(400);
+    expect(t.rows[399]).toEqual(["Customer 399", 3990, "x"]);
+    // The first, optimistic answer was refused: one wasted round trip, then located and chunked.
+    expect(xl.syncs[0].failed).toBeDefined();
+    expect(xl.roundTrips).toBeGreaterThan(3);
   });
 
   it("inside a table means that table", async () => {
