@@ -105,7 +105,8 @@ async function measure(
     await renderPlan(plan);
     const requests = xl.syncs.map((s) => s.requestBytes);
     const total_request_bytes = requests.reduce((a, b) => a + b, 0);
-    const total_response_bytes = xl.syncs.reduce((a, s) => a + s.responseBytes, 0);
+    // Only answers that arrived: a refused read's size is what told the host to read in chunks.
+    const total_response_bytes = xl.syncs.reduce((a, s) => a + (s.failed ? 0 : s.responseBytes), 0);
     return {
       syncs: xl.syncs.length,
       largest_request_bytes: Math.max(...requests),

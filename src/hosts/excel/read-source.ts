@@ -143,7 +143,7 @@ class Reader {
   }
 
   /** Read a box whose size is known: in one sync if it fits, else in row chunks. */
-  async readBox(box: Box): Promise<SourceTable> {
+  async readBox(box: Box, tryWhole = true): Promise<SourceTable> {
     const ws = this.context.workbook.worksheets.getItem(box.sheet);
     let merges: Excel.RangeAreas | null = null;
     const queueMerges = (): void => {
@@ -152,7 +152,7 @@ class Reader {
     const cells = box.rows * box.cols;
     // Optimistic: one sync for the whole box whenever the cell limit allows. Only a response that
     // really passes the payload limit costs one refused round trip before the chunked read.
-    if (cells <= this.maxCells) {
+    if (tryWhole && cells <= this.maxCells) {
       const range = ws.getRangeByIndexes(box.row, box.col, box.rows, box.cols);
       range.load("values");
       queueMerges();
@@ -272,11 +272,13 @@ export async function readSource(context: Excel.RequestContext, options: ReadSou
   };
   let found = locate(true);
   let regionValues: Grid | null = null;
+  let tooLarge = false;
   try {
     await context.sync();
     regionValues = found.region.values;
   } catch (e) {
     if (!isPayloadError(e)) throw e;
+    tooLarge = true;
     found = locate(false);
     await context.sync();
   }
@@ -300,7 +302,8 @@ export async function readSource(context: Excel.RequestContext, options: ReadSou
   if (single && regionValues && r0 === region.rowIndex && c0 === region.columnIndex && box.rows === region.rowCount && box.cols === region.columnCount) {
     return toSource(box, regionValues, mergeAddress(found.merges));
   }
-  return reader.readBox(box);
+  // A region already refused as too large is not asked for whole a second time.
+  return reader.readBox(box, !(tooLarge && single));
 }
 
 function readTable(reader: Reader, wb: Excel.Workbook, name: string): Promise<SourceTable> {
