@@ -402,9 +402,9 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, l: SheetLayout
   view.tabSelected = active;
   const ws = wb.addWorksheet(l.name, {
     views: [view],
-    // Reports are wide (a table beside its chart): print and PDF them landscape, one page wide,
+    // Reports are wide (a table beside its chart): print and PDF them one page wide,
     // instead of slicing every chart across pages.
-    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: { orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     ...(plan.tabColor ? { properties: { tabColor: { argb: argb(plan.tabColor, "tabColor") } } } : {}),
   });
 

@@ -1,3 +1,4 @@
+import { decodeEntities } from "./xml-scan";
 /**
  * Small XML helpers for the parts of the package we write by hand (charts, drawings, rels,
  * patches of workbook.xml). Text that reaches XML can come from users (customer names, sheet
@@ -25,24 +26,9 @@ export function esc(s: string): string {
     .replace(/\t/g, "&#9;");
 }
 
-/** Decode the five predefined entities and numeric character references. */
+/** Decode the five predefined entities and numeric character references (one decoder for the package). */
 export function unesc(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_m, e: string) => {
-    switch (e) {
-      case "amp":
-        return "&";
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-      default:
-        return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
+  return decodeEntities(s);
 }
 
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

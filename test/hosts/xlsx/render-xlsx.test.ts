@@ -98,10 +98,10 @@ describe("an ABC report and a profile report written to one file", () => {
     expect(ws.properties.tabColor).toEqual({ argb: "FF2F75B5" });
   });
 
-  test("report sheets print landscape, one page wide, so a chart is never sliced across pages", () => {
+  test("report sheets print one page wide, so a chart is never sliced across pages", () => {
     for (const name of [ABC_NAME, PROFILE_NAME]) {
       const ws = wb.getWorksheet(name)!;
-      expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup).toMatchObject({ orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     }
   });
 
