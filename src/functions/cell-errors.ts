@@ -4,8 +4,9 @@
  * else the user can fix is #VALUE!. A function never throws: `guardRows` turns an unexpected failure
  * into a #VALUE! that still says what happened.
  */
-import { at, atRow, type KamError, type Lang } from "../domain/errors";
-import { unexpected } from "./messages";
+import { at, atRow, type KamError, type Lang, type Msg, type Result } from "../domain/errors";
+import { asRows, width } from "./cells";
+import { argumentEmpty, unexpected } from "./messages";
 import { getSettings } from "./settings-source";
 
 /** A cell's value in a returned array. */
@@ -61,4 +62,28 @@ export function guardRows(fn: string, body: () => CellRows): CellRows {
   } catch (thrown) {
     return errorRows(unexpected(fn, detail(thrown)), language());
   }
+}
+
+/**
+ * Cell by cell: a result of the argument's shape, each cell computed on its own and a bad cell
+ * answered by its own error naming its row (and column), so the other cells still compute.
+ */
+export function mapCells(value: unknown, arg: Msg, lang: Lang, cell: (v: unknown) => Result<Cell>): CellRows {
+  const r = asRows(value, arg);
+  if (!r.ok) return errorRows(r.error, lang);
+  const rows = r.value;
+  const cols = width(rows);
+  if (cols === 0) return errorRows(argumentEmpty(arg), lang);
+  const n = rows.length;
+  const out: CellRows = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const cells: Cell[] = new Array(cols);
+    for (let j = 0; j < cols; j++) {
+      const res = cell(row[j]);
+      cells[j] = res.ok ? res.value : cellAtError(res.error, i, j, n, cols, lang);
+    }
+    out[i] = cells;
+  }
+  return out;
 }

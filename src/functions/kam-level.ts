@@ -6,9 +6,8 @@
 import type { Msg } from "../domain/errors";
 import { levelPoints, parseLevelDimension } from "../domain/profile";
 import type { Settings } from "../domain/settings";
-import { asRows, asScalar, width } from "./cells";
-import { cellAtError, errorRows, type Cell, type CellRows } from "./cell-errors";
-import { argumentEmpty } from "./messages";
+import { asScalar } from "./cells";
+import { errorRows, mapCells, type CellRows } from "./cell-errors";
 
 export const DIMENSION_ARG: Msg = { en: "dimension", zh: "维度（dimension）" };
 export const VALUE_ARG: Msg = { en: "value", zh: "值（value）" };
@@ -20,21 +19,5 @@ export function kamLevel(dimension: unknown, value: unknown, s: Settings): CellR
   // An unknown dimension is wrong for every cell: one error, listing the dimensions.
   const dim = parseLevelDimension(d.value);
   if (!dim.ok) return errorRows(dim.error, lang);
-  const r = asRows(value, VALUE_ARG);
-  if (!r.ok) return errorRows(r.error, lang);
-  const rows = r.value;
-  const cols = width(rows);
-  if (cols === 0) return errorRows(argumentEmpty(VALUE_ARG), lang);
-  const n = rows.length;
-  const out: CellRows = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i];
-    const cells: Cell[] = new Array(cols);
-    for (let j = 0; j < cols; j++) {
-      const res = levelPoints(dim.value, row[j], s);
-      cells[j] = res.ok ? res.value : cellAtError(res.error, i, j, n, cols, lang);
-    }
-    out[i] = cells;
-  }
-  return out;
+  return mapCells(value, VALUE_ARG, lang, (v) => levelPoints(dim.value, v, s));
 }
