@@ -5,6 +5,7 @@
  * the commands and the task pane entries (see webpack.config.js).
  */
 import type { Label } from "../domain/labels";
+import { mailbox } from "./mailbox";
 
 export const FLOWS = ["abc", "score", "credit", "profiles", "stakeholders", "cards", "settings"] as const;
 export type Flow = (typeof FLOWS)[number];
@@ -32,8 +33,7 @@ export interface FlowRequest {
 export type FlowListener = (request: FlowRequest) => void;
 
 let seq = 0;
-let pending: FlowRequest | undefined;
-const listeners = new Set<FlowListener>();
+const requests = mailbox<FlowRequest>();
 
 export function isFlow(value: unknown): value is Flow {
   return typeof value === "string" && (FLOWS as readonly string[]).includes(value);
@@ -42,12 +42,7 @@ export function isFlow(value: unknown): value is Flow {
 /** Ask for `flow`; delivered to every listener, or kept (the latest only) until one subscribes. */
 export function requestFlow(flow: Flow, source: FlowSource = "ribbon"): FlowRequest {
   const request: FlowRequest = { flow, source, seq: ++seq };
-  if (listeners.size === 0) {
-    pending = request;
-  } else {
-    pending = undefined;
-    for (const listener of [...listeners]) listener(request);
-  }
+  requests.post(request);
   return request;
 }
 
@@ -56,18 +51,10 @@ export function requestFlow(flow: Flow, source: FlowSource = "ribbon"): FlowRequ
  * subscriber right away. Returns the function that unsubscribes.
  */
 export function onFlowRequest(listener: FlowListener): () => void {
-  listeners.add(listener);
-  if (pending !== undefined) {
-    const waiting = pending;
-    pending = undefined;
-    listener(waiting);
-  }
-  return () => {
-    listeners.delete(listener);
-  };
+  return requests.listen(listener);
 }
 
 /** The request still waiting for a listener, if any (without taking it). */
 export function pendingFlowRequest(): FlowRequest | undefined {
-  return pending;
+  return requests.pending();
 }

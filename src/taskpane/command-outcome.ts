@@ -6,6 +6,7 @@
 import type { AbcRow } from "../domain/abc";
 import type { AbcSummary } from "../reports/abc";
 import type { Problem } from "./problems";
+import { mailbox } from "../commands/mailbox";
 
 export type CommandOutcome =
   | { readonly kind: "problem"; readonly problem: Problem; readonly seq: number }
@@ -14,33 +15,20 @@ export type CommandOutcome =
 type Listener = (o: CommandOutcome) => void;
 
 let seq = 0;
-let pending: CommandOutcome | undefined;
-const listeners = new Set<Listener>();
+const outcomes = mailbox<CommandOutcome>();
 
 export function postOutcome(
   o: { kind: "problem"; problem: Problem } | { kind: "done"; sheet: string; summary: AbcSummary; ranked: readonly AbcRow[] },
 ): CommandOutcome {
   const outcome = { ...o, seq: ++seq } as CommandOutcome;
-  if (listeners.size === 0) pending = outcome;
-  else {
-    pending = undefined;
-    for (const l of [...listeners]) l(outcome);
-  }
+  outcomes.post(outcome);
   return outcome;
 }
 
 export function onOutcome(listener: Listener): () => void {
-  listeners.add(listener);
-  if (pending !== undefined) {
-    const waiting = pending;
-    pending = undefined;
-    listener(waiting);
-  }
-  return () => {
-    listeners.delete(listener);
-  };
+  return outcomes.listen(listener);
 }
 
 export function hasListener(): boolean {
-  return listeners.size > 0;
+  return outcomes.hasListener();
 }
