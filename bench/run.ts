@@ -16,7 +16,8 @@ import { median } from "./timing";
 import { measureRoundTrips, type RoundTrips } from "./roundtrips";
 
 const ROOT = join(__dirname, "..", "..");
-const SIZES = [10_000, 100_000, 1_048_576];
+// BENCH_SIZES=100000,1048576 times only those sizes (a quicker look while working on the engine).
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [10_000, 100_000, 1_048_576];
 const A = 0.55;
 const B = 0.3;
 
@@ -159,9 +160,15 @@ const kb = (x: number) => (x / 1024).toFixed(1) + " KB";
 
 async function main(): Promise<void> {
   const fns = registeredFunctions();
-  // BENCH_ONLY=roundtrips skips the timings (a quick check of the round-trip and bundle figures).
+  // BENCH_ONLY=roundtrips skips the timings (a quick check of the round-trip and bundle figures);
+  // BENCH_ONLY=abc runs only the ABC timings.
   const only = process.env.BENCH_ONLY;
   const abc = only === "roundtrips" ? [] : await benchAbc(fns);
+  if (only === "abc") {
+    // BENCH_ONLY=abc: the ABC timings alone, printed and not written to results.
+    for (const r of abc) process.stdout.write(`${JSON.stringify(r)} engine/DuckDB ${ratio(r.engine_ms, r.duckdb_ms)} engine/Arquero ${ratio(r.engine_ms, r.arquero_ms)} engine/floor ${ratio(r.engine_ms, r.floor_ms)}\n`);
+    return;
+  }
   const sc = only === "roundtrips" ? { score_100k_ms: NaN, score_floor_ms: NaN, credit_100k_ms: NaN, credit_floor_ms: NaN } : await benchScoreCredit(fns);
   process.stderr.write("score and credit done\n");
   const syncs: Record<string, RoundTrips> = await measureRoundTrips();

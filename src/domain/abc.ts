@@ -271,7 +271,9 @@ function rankAndClass(
   const usable = total > 0 && Number.isFinite(total);
 
   const classCode = new Uint8Array(count);
-  const rows: AbcRow[] = new Array<AbcRow>(count);
+  // The running share after each rank; the row objects are built from it only when asked for
+  // (KAM.ABC wants the class per customer and never reads them).
+  const cumulative = new Float64Array(count);
   const ab = t.a + t.b;
   const counts = [0, 0, 0];
   const amounts = [0, 0, 0];
@@ -303,17 +305,9 @@ function rankAndClass(
     if (finite) amounts[code] += x;
     else broken.push(i);
     if (x < 0 && finite) negatives.push(i);
-    rows[r] = {
-      rank: r + 1,
-      customer: names[i],
-      amount: x,
-      share: usable && finite ? x / total : 0,
-      // A net-negative customer does not pull the cumulative share back (SPEC §3.6 [chosen]).
-      cumulativeShare: usable ? Math.min(running / total, 1) : 0,
-      class: CLASS_OF_CODE[code],
-    };
+    // A net-negative customer does not pull the cumulative share back (SPEC §3.6 [chosen]).
+    cumulative[r] = usable ? Math.min(running / total, 1) : 0;
   }
-
   const warnings: Msg[] = [];
   if (negatives.length > 0) {
     // Largest returns first: they are the ones worth a look.
@@ -357,7 +351,50 @@ function rankAndClass(
     amountShare: usable ? amounts[k] / total : 0,
   }));
 
-  return { result: { rows, summary, total: usable ? total : 0, warnings }, classCode };
+  const result = new RankedAbc(names, totals, order, classCode, cumulative, usable ? total : 0, summary, warnings);
+  return { result, classCode };
+}
+
+/**
+ * An AbcResult whose `rows` are built on first read from the typed arrays of the ranking: KAM.ABC
+ * wants the class per customer and never reads them. A class, not an object literal with a getter,
+ * so every result has the same shape and compiled code that reads one stays valid for the next.
+ */
+class RankedAbc implements AbcResult {
+  private ranked: AbcRow[] | null = null;
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly totals: Float64Array,
+    private readonly order: Uint32Array,
+    private readonly classCode: Uint8Array,
+    private readonly cumulative: Float64Array,
+    readonly total: number,
+    readonly summary: AbcSummaryRow[],
+    readonly warnings: Msg[],
+  ) {}
+
+  get rows(): AbcRow[] {
+    if (this.ranked === null) {
+      const count = this.cumulative.length;
+      const rows = new Array<AbcRow>(count);
+      const { names, totals, order, classCode, cumulative, total } = this;
+      for (let r = 0; r < count; r++) {
+        const i = order[r];
+        const x = totals[i];
+        rows[r] = {
+          rank: r + 1,
+          customer: names[i],
+          amount: x,
+          share: total > 0 && x - x === 0 ? x / total : 0,
+          cumulativeShare: cumulative[r],
+          class: CLASS_OF_CODE[classCode[i]],
+        };
+      }
+      this.ranked = rows;
+    }
+    return this.ranked;
+  }
 }
 
 /**
@@ -419,6 +456,103 @@ function customerNameOf(v: unknown): string | KamError {
   };
 }
 
+/**
+ * A string hash computed in JavaScript, two UTF-16 code units per step (murmur3's mixing and
+ * finaliser). The names Excel hands a function arrive as fresh strings whose hash V8 has not
+ * computed; a Map would compute it through a runtime call for every row, which at a million rows
+ * costs more than everything else the classification does.
+ */
+export function nameHash(s: string): number {
+  const len = s.length;
+  let h = len ^ 0x9747b28c;
+  let j = 0;
+  for (; j + 1 < len; j += 2) {
+    let w = s.charCodeAt(j) | (s.charCodeAt(j + 1) << 16);
+    w = Math.imul(w, 0xcc9e2d51);
+    w = (w << 15) | (w >>> 17);
+    h ^= Math.imul(w, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  if (j < len) {
+    let w = Math.imul(s.charCodeAt(j), 0xcc9e2d51);
+    w = (w << 15) | (w >>> 17);
+    h ^= Math.imul(w, 0x1b873593);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Ints per customer record: the name's length, up to 18 UTF-16 code units two to an int, the total. */
+const RECORD = 12;
+/** The longest name whose code units a record holds; longer names are compared as strings. */
+const RECORD_CHARS = 18;
+/** Where a record's total sits, counted in doubles. */
+const TOTAL_AT = 5;
+
+/**
+ * Customer names → dense indices, with a running total per index: an open-addressing table of
+ * (hash, index + 1) pairs kept at most half full, and a 48-byte record per customer with the
+ * name's length, its code units and the total. A lookup reads two cache lines, the slot and the
+ * record; customers are numbered as first seen, so the busiest, which come early, have their
+ * records side by side. The state lives in local variables of `abcFromColumns` (fields that are
+ * replaced as the table grows would make the compiled loop give way to the interpreter each time);
+ * these helpers are the cold paths.
+ */
+
+/** Whether record k holds `name`: its code units, or for long names the string itself. */
+function recordIs(records: Int32Array, k: number, name: string, names: readonly string[]): boolean {
+  const base = k * RECORD;
+  const len = name.length;
+  if (records[base] !== len) return false;
+  if (len > RECORD_CHARS) return names[k] === name;
+  let q = base + 1;
+  let j = 0;
+  for (; j + 1 < len; j += 2) if (records[q++] !== (name.charCodeAt(j) | (name.charCodeAt(j + 1) << 16))) return false;
+  return j === len || records[q] === name.charCodeAt(j);
+}
+
+/** Fills record k for `name` (its total starts at 0). */
+function writeRecord(records: Int32Array, k: number, name: string): void {
+  const base = k * RECORD;
+  const len = name.length;
+  records[base] = len;
+  if (len > RECORD_CHARS) return;
+  let q = base + 1;
+  let j = 0;
+  for (; j + 1 < len; j += 2) records[q++] = name.charCodeAt(j) | (name.charCodeAt(j + 1) << 16);
+  if (j < len) records[q] = name.charCodeAt(j);
+}
+
+/**
+ * The records in four times the room, but never more than `rows` records (a customer per row at
+ * most): room never touched costs nothing, while each copy touches fresh memory again.
+ */
+function grownRecords(records: Int32Array, rows: number): Int32Array {
+  const grown = new Int32Array(Math.min(4 * records.length, RECORD * Math.max(rows, 16)));
+  grown.set(records);
+  return grown;
+}
+
+/** The slots, rehashed into twice as many (the new mask is 2 · mask + 1). */
+function grownSlots(old: Int32Array, oldMask: number): Int32Array {
+  const mask = 2 * oldMask + 1;
+  const slots = new Int32Array(2 * (mask + 1));
+  for (let q = 0; q < old.length; q += 2) {
+    const e = old[q + 1];
+    if (e === 0) continue;
+    const h = old[q];
+    let p = h & mask;
+    while (slots[2 * p + 1] !== 0) p = (p + 1) & mask;
+    slots[2 * p] = h;
+    slots[2 * p + 1] = e;
+  }
+  return slots;
+}
+
 export interface AbcColumnsResult {
   result: AbcResult;
   /**
@@ -432,6 +566,74 @@ export interface AbcColumnsResult {
   /** Why row i (0-based) was left out, or undefined if it was classified; builds nothing else. */
   rowError(i: number): KamError | undefined;
 }
+
+/** The per-row views of `abcFromColumns`, built on first read (a class: one shape for every result). */
+class ColumnsAbc implements AbcColumnsResult {
+  private codes: Uint8Array | null = null;
+  private classes: (AbcClass | KamError)[] | null = null;
+
+  constructor(
+    readonly result: AbcResult,
+    private readonly rowCustomer: Int32Array,
+    private readonly classCode: Uint8Array,
+    private readonly rowErrors: ReadonlyMap<number, KamError>,
+  ) {}
+
+  get rowCode(): Uint8Array {
+    if (this.codes === null) {
+      const { rowCustomer, classCode } = this;
+      const n = rowCustomer.length;
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const k = rowCustomer[i];
+        out[i] = k >= 0 ? classCode[k] : ROW_ERROR;
+      }
+      this.codes = out;
+    }
+    return this.codes;
+  }
+
+  get rowClass(): (AbcClass | KamError)[] {
+    if (this.classes === null) {
+      const { rowCustomer, classCode } = this;
+      const n = rowCustomer.length;
+      const out = new Array<AbcClass | KamError>(n);
+      for (let i = 0; i < n; i++) {
+        const k = rowCustomer[i];
+        out[i] = k >= 0 ? CLASS_OF_CODE[classCode[k]] : this.errorOf(i, k);
+      }
+      this.classes = out;
+    }
+    return this.classes;
+  }
+
+  rowError(i: number): KamError | undefined {
+    if (!(i >= 0 && i < this.rowCustomer.length)) return undefined;
+    const k = this.rowCustomer[i];
+    return k >= 0 ? undefined : this.errorOf(i, k);
+  }
+
+  private errorOf(i: number, k: number): KamError {
+    return k === EMPTY_ROW ? atRow(BLANK_AMOUNT, i + 1) : (this.rowErrors.get(i) as KamError);
+  }
+}
+
+/** Why a row without an amount was left out (before its row number is added). */
+const BLANK_AMOUNT: KamError = (toNumber(null, AMOUNT) as { ok: false; error: KamError }).error;
+
+/**
+ * One result of each class, kept for good. Compiled code that reads results is specialised to
+ * their hidden classes, which V8 keeps only while some instance lives; without these, a garbage
+ * collection between two calls drops them, and the next call runs interpreted until recompiled.
+ */
+export const KEPT_SHAPES: readonly object[] = [
+  new ColumnsAbc(
+    new RankedAbc([], new Float64Array(0), new Uint32Array(0), new Uint8Array(0), new Float64Array(0), 0, [], []),
+    new Int32Array(0),
+    new Uint8Array(0),
+    new Map(),
+  ),
+];
 
 /** `rowCode` value of a row that was left out. */
 export const ROW_ERROR = 3;
@@ -495,8 +697,13 @@ export function abcFromColumns(
       rowCustomer[i] = count++;
     }
   } else {
-    totals = new Float64Array(n < 1024 ? Math.max(n, 16) : 1024);
-    const index = new Map<string, number>();
+    // Sized from the row count so the table rarely grows: fresh memory costs a page fault per
+    // 4 KB on first touch, and records never touched cost nothing.
+    let records: Int32Array = new Int32Array(RECORD * Math.min(Math.max(n, 16), 1 << 15));
+    let recordTotals = new Float64Array(records.buffer);
+    let slotCount = n >= 1 << 14 ? 1 << 15 : 4096;
+    let slots: Int32Array = new Int32Array(2 * slotCount);
+    let mask = slotCount - 1;
     const customerCount = customerRows.length;
     for (let i = 0; i < n; i++) {
       const ar = amountRows[i];
@@ -528,20 +735,41 @@ export function abcFromColumns(
         }
         name = got;
       }
-      let k = index.get(name);
-      if (k === undefined) {
-        k = count++;
-        index.set(name, k);
+      // Linear probing; a slot whose hash matches is confirmed by the name.
+      const h = nameHash(name);
+      let p = h & mask;
+      let k = -1;
+      for (;;) {
+        const e = slots[2 * p + 1];
+        if (e === 0) break;
+        if (slots[2 * p] === h && recordIs(records, e - 1, name, names)) {
+          k = e - 1;
+          break;
+        }
+        p = (p + 1) & mask;
+      }
+      if (k < 0) {
+        k = names.length;
         names.push(name);
-        if (k === totals.length) {
-          const grown = new Float64Array(totals.length * 2);
-          grown.set(totals);
-          totals = grown;
+        if (k * RECORD === records.length) {
+          records = grownRecords(records, n);
+          recordTotals = new Float64Array(records.buffer);
+        }
+        writeRecord(records, k, name);
+        slots[2 * p] = h;
+        slots[2 * p + 1] = k + 1;
+        if (2 * (k + 1) > slotCount) {
+          slots = grownSlots(slots, mask);
+          slotCount *= 2;
+          mask = slotCount - 1;
         }
       }
-      totals[k] += x;
+      recordTotals[k * (RECORD / 2) + TOTAL_AT] += x;
       rowCustomer[i] = k;
     }
+    count = names.length;
+    totals = new Float64Array(Math.max(count, 1));
+    for (let k = 0; k < count; k++) totals[k] = recordTotals[k * (RECORD / 2) + TOTAL_AT];
   }
 
   const { result, classCode } = rankAndClass(names, totals, count, t, customerRows === null);
@@ -565,38 +793,5 @@ export function abcFromColumns(
     });
   }
 
-  let rowCode: Uint8Array | null = null;
-  let rowClass: (AbcClass | KamError)[] | null = null;
-  const blankAmount = (toNumber(null, AMOUNT) as { ok: false; error: KamError }).error;
-  const errorOf = (i: number, k: number): KamError => (k === EMPTY_ROW ? atRow(blankAmount, i + 1) : (rowErrors.get(i) as KamError));
-  return {
-    result,
-    get rowCode(): Uint8Array {
-      if (rowCode === null) {
-        const out = new Uint8Array(n);
-        for (let i = 0; i < n; i++) {
-          const k = rowCustomer[i];
-          out[i] = k >= 0 ? classCode[k] : ROW_ERROR;
-        }
-        rowCode = out;
-      }
-      return rowCode;
-    },
-    get rowClass(): (AbcClass | KamError)[] {
-      if (rowClass === null) {
-        const out = new Array<AbcClass | KamError>(n);
-        for (let i = 0; i < n; i++) {
-          const k = rowCustomer[i];
-          out[i] = k >= 0 ? CLASS_OF_CODE[classCode[k]] : errorOf(i, k);
-        }
-        rowClass = out;
-      }
-      return rowClass;
-    },
-    rowError(i: number): KamError | undefined {
-      if (!(i >= 0 && i < n)) return undefined;
-      const k = rowCustomer[i];
-      return k >= 0 ? undefined : errorOf(i, k);
-    },
-  };
+  return new ColumnsAbc(result, rowCustomer, classCode, rowErrors);
 }

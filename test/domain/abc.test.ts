@@ -3,6 +3,7 @@ import {
   ABC_CLASS_LABELS,
   abcClassify,
   abcFromColumns,
+  nameHash,
   type AbcClass,
   ROW_ERROR,
   type AbcResult,
@@ -425,5 +426,93 @@ describe("ABC invariants (property tests)", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("abcFromColumns name table (the engine's own hash table, SPEC §3.1)", () => {
+  /** The reference: trim, then group with a Map; every row's class is its name's class there. */
+  function expectSameAsMap(names: readonly string[], amounts: readonly number[]): void {
+    const got = abcFromColumns(col(amounts), col(names), T);
+    const ref = classOf(abcClassify(names.map((s) => s.trim()), amounts, T));
+    expect(got.result.rows.length).toBe(Object.keys(ref).length);
+    const rowClass = got.rowClass;
+    expect(names.filter((s, i) => rowClass[i] !== ref[s.trim()])).toEqual([]);
+  }
+
+  // Code units that make names differ only deep inside, past what a record holds (18), in the
+  // second half of a surrogate pair, or by a space the trim keeps.
+  const unit = fc.constantFrom("a", "b", "A", " ", "é", "客", "户", "\uD83D\uDE00", "\uD83D\uDE01", "0", "1");
+  const name = fc.tuple(fc.constantFrom("", "Customer ", "Shanghai Trading Company Ltd. ", "客户"), fc.array(unit, { minLength: 1, maxLength: 30 }))
+    .map(([prefix, parts]) => prefix + parts.join(""))
+    .filter((s) => s.trim() !== "");
+
+  it("groups exactly as a Map of the trimmed names does, for short, long and non-ASCII names", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.integer({ min: -100, max: 10_000 })), { minLength: 1, maxLength: 300 }), (rows) => {
+        expectSameAsMap(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+        );
+      }),
+    );
+  });
+
+  it("tells apart names that differ only after the 18th code unit, or only in length", () => {
+    const base = "Customer with a long name ";
+    const names = [base + "A", base + "B", base + "A ", base, base.slice(0, 18), base.slice(0, 19), "x".repeat(18), "x".repeat(19)];
+    const got = abcFromColumns(col([5, 4, 3, 2, 1, 6, 7, 8]), col(names), T);
+    // "…A " trims to "…A" and joins it; the rest are all different customers.
+    expect(got.result.rows.length).toBe(7);
+    expect(got.result.rows.find((r) => r.customer === base + "A")?.amount).toBe(8);
+  });
+
+  it("keeps apart names whose hashes are equal (short, long, of different lengths)", () => {
+    // Real 32-bit collisions: among 200,000 names there are a few (the hash is fixed, so the
+    // same ones every run). Hashes are sorted to find them, which is quicker than a Map here.
+    const collisions = (make: (i: number) => string, n: number): [string, string][] => {
+      const hs = new Int32Array(n);
+      for (let i = 0; i < n; i++) hs[i] = nameHash(make(i));
+      const sorted = hs.slice().sort();
+      const dup = new Set<number>();
+      for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) dup.add(sorted[i]);
+      const first = new Map<number, string>();
+      const out: [string, string][] = [];
+      for (let i = 0; i < n; i++) {
+        if (!dup.has(hs[i])) continue;
+        const other = first.get(hs[i]);
+        if (other === undefined) first.set(hs[i], make(i));
+        else out.push([other, make(i)]);
+      }
+      return out;
+    };
+    const pairs = [
+      ...collisions((i) => "-".repeat(i % 7) + i.toString(36), 200_000),
+      ...collisions((i) => "A customer name longer than a record " + i.toString(36), 200_000),
+    ];
+    expect(pairs.some(([x, y]) => x.length !== y.length)).toBe(true);
+    expect(pairs.some(([x]) => x.length > 18)).toBe(true);
+    const names = pairs.flat();
+    const amounts = names.map((_, i) => i + 1);
+    // Each name twice, so every second row is a lookup that meets its twin's slot first.
+    const got = abcFromColumns(col([...amounts, ...amounts]), col([...names, ...names]), T);
+    expect(got.result.rows.length).toBe(names.length);
+    for (const r of got.result.rows) expect(r.amount).toBe(2 * (names.indexOf(r.customer) + 1));
+  });
+
+  it("keeps every customer apart and every total right while the table grows to 200,000 names", () => {
+    const n = 200_000;
+    const names: string[] = [];
+    const amounts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      names.push(`C${i % 150_000}`);
+      amounts.push((i % 97) + 1);
+    }
+    const got = abcFromColumns(col(amounts), col(names), T);
+    expect(got.result.rows.length).toBe(150_000);
+    const totals = new Map<string, number>();
+    for (let i = 0; i < n; i++) totals.set(names[i], (totals.get(names[i]) ?? 0) + amounts[i]);
+    let wrong = 0;
+    for (const r of got.result.rows) if (r.amount !== totals.get(r.customer)) wrong++;
+    expect(wrong).toBe(0);
   });
 });
