@@ -565,6 +565,24 @@ export interface AbcColumnsResult {
   readonly rowCode: Uint8Array;
   /** Why row i (0-based) was left out, or undefined if it was classified; builds nothing else. */
   rowError(i: number): KamError | undefined;
+  /**
+   * What the per-row views are built from, for a caller that makes its own per-row output in one
+   * pass: row i's customer index into `customerCode` (≥ 0), or < 0 if the row was left out.
+   */
+  readonly rowCustomer: Int32Array;
+  /** Class code (0 = A, 1 = B, 2 = C) by customer index. */
+  readonly customerCode: Uint8Array;
+  /**
+   * 1 for rows whose amount and customer are both the number 0 (what Excel desktop passes for
+   * the empty cells of a range, EXCEL-BEHAVIOUR §12); null when there are none.
+   */
+  readonly zeroRows: Uint8Array | null;
+  /**
+   * How many amount rows, and customer rows, were not one cell wide (only the first cell was
+   * read). A caller that passed ranges on unchecked reports these as a shape error.
+   */
+  readonly wideAmountRows: number;
+  readonly wideCustomerRows: number;
 }
 
 /** The per-row views of `abcFromColumns`, built on first read (a class: one shape for every result). */
@@ -574,14 +592,17 @@ class ColumnsAbc implements AbcColumnsResult {
 
   constructor(
     readonly result: AbcResult,
-    private readonly rowCustomer: Int32Array,
-    private readonly classCode: Uint8Array,
+    readonly rowCustomer: Int32Array,
+    readonly customerCode: Uint8Array,
+    readonly zeroRows: Uint8Array | null,
     private readonly rowErrors: ReadonlyMap<number, KamError>,
+    readonly wideAmountRows: number,
+    readonly wideCustomerRows: number,
   ) {}
 
   get rowCode(): Uint8Array {
     if (this.codes === null) {
-      const { rowCustomer, classCode } = this;
+      const { rowCustomer, customerCode: classCode } = this;
       const n = rowCustomer.length;
       const out = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
@@ -595,7 +616,7 @@ class ColumnsAbc implements AbcColumnsResult {
 
   get rowClass(): (AbcClass | KamError)[] {
     if (this.classes === null) {
-      const { rowCustomer, classCode } = this;
+      const { rowCustomer, customerCode: classCode } = this;
       const n = rowCustomer.length;
       const out = new Array<AbcClass | KamError>(n);
       for (let i = 0; i < n; i++) {
@@ -631,7 +652,10 @@ export const KEPT_SHAPES: readonly object[] = [
     new RankedAbc([], new Float64Array(0), new Uint32Array(0), new Uint8Array(0), new Float64Array(0), 0, [], []),
     new Int32Array(0),
     new Uint8Array(0),
+    new Uint8Array(0),
     new Map(),
+    0,
+    0,
   ),
 ];
 
@@ -667,6 +691,9 @@ export function abcFromColumns(
   const n = amountRows.length;
   const rowCustomer = new Int32Array(n);
   const rowErrors = new Map<number, KamError>();
+  let zeroRows: Uint8Array | null = null;
+  let wideAmountRows = 0;
+  let wideCustomerRows = 0;
   const names: string[] = [];
   let totals: Float64Array;
   let count = 0;
@@ -677,7 +704,11 @@ export function abcFromColumns(
     totals = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const ar = amountRows[i];
-      const v = Array.isArray(ar) ? ar[0] : ar;
+      let v: unknown = ar;
+      if (Array.isArray(ar)) {
+        v = ar[0];
+        if (ar.length !== 1) wideAmountRows++;
+      }
       let x: number;
       if (typeof v === "number" && v - v === 0) x = v;
       else if (isEmptyCell(v)) {
@@ -707,9 +738,17 @@ export function abcFromColumns(
     const customerCount = customerRows.length;
     for (let i = 0; i < n; i++) {
       const ar = amountRows[i];
-      const v = Array.isArray(ar) ? ar[0] : ar;
+      let v: unknown = ar;
+      if (Array.isArray(ar)) {
+        v = ar[0];
+        if (ar.length !== 1) wideAmountRows++;
+      }
       const cr = i < customerCount ? customerRows[i] : undefined;
-      const c = Array.isArray(cr) ? cr[0] : cr;
+      let c: unknown = cr;
+      if (Array.isArray(cr)) {
+        c = cr[0];
+        if (cr.length !== 1) wideCustomerRows++;
+      }
       let x: number;
       if (typeof v === "number" && v - v === 0) x = v;
       else if (isEmptyCell(v) && isEmptyCell(c)) {
@@ -766,6 +805,7 @@ export function abcFromColumns(
       }
       recordTotals[k * (RECORD / 2) + TOTAL_AT] += x;
       rowCustomer[i] = k;
+      if (x === 0 && c === 0) (zeroRows ??= new Uint8Array(n))[i] = 1;
     }
     count = names.length;
     totals = new Float64Array(Math.max(count, 1));
@@ -793,5 +833,5 @@ export function abcFromColumns(
     });
   }
 
-  return new ColumnsAbc(result, rowCustomer, classCode, rowErrors);
+  return new ColumnsAbc(result, rowCustomer, classCode, zeroRows, rowErrors, wideAmountRows, wideCustomerRows);
 }

@@ -47,6 +47,20 @@ export interface Column {
   readonly orientation: "column" | "row";
 }
 
+/**
+ * `asColumn` for a caller that reads every row anyway: a range that looks like a column (more than
+ * one row, the first one cell wide) is passed on without a look at the other rows, and the caller
+ * checks each row's width as it reads it, answering a wide one with `notOneColumn`. At a million
+ * rows that saves a pass over the range.
+ */
+export function asColumnCheckedByCaller(v: unknown, arg: Msg): Result<Column> {
+  if (Array.isArray(v) && v.length > 1) {
+    const first: unknown = v[0];
+    if (isArray(first) && first.length === 1) return ok({ cells: v as Rows, orientation: "column" });
+  }
+  return asColumn(v, arg);
+}
+
 /** An argument that must be one column; a single row is read as a column. */
 export function asColumn(v: unknown, arg: Msg): Result<Column> {
   // The common case, a column range of any height, is checked in one pass and passed on as it is.

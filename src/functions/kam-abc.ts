@@ -8,13 +8,13 @@
  * (EXCEL-BEHAVIOUR §12), so 0 counts as empty here — and the customer "0" such rows would form is
  * not listed either. A row with only one of the two filled is an error naming the row (SPEC §3.6).
  */
-import { ROW_ERROR, abcFromColumns, validateThresholds, type AbcClass, type AbcThresholds } from "../domain/abc";
+import { abcFromColumns, validateThresholds, type AbcClass, type AbcColumnsResult, type AbcThresholds } from "../domain/abc";
 import { failWith, kamError, ok, type KamError, type Msg, type Result } from "../domain/errors";
 import type { Settings } from "../domain/settings";
 import { isBlank } from "../domain/values";
-import { asColumn, asScalar, isOmitted, type Column, type Rows } from "./cells";
+import { asColumnCheckedByCaller, asScalar, isOmitted, width, type Column, type Rows } from "./cells";
 import { cellError, errorRows, type Cell, type CellRows } from "./cell-errors";
-import { argumentMissing, lengthsDiffer } from "./messages";
+import { argumentMissing, lengthsDiffer, notOneColumn } from "./messages";
 
 export const AMOUNTS_ARG: Msg = { en: "amounts", zh: "金额（amounts）" };
 export const CUSTOMERS_ARG: Msg = { en: "customers", zh: "客户（customers）" };
@@ -39,18 +39,26 @@ function readInput(amounts: unknown, customers: unknown, aShare: unknown, bShare
   // Left out or blank → the workbook's thresholds (SPEC §3.7 defaults 55 % and 30 %).
   const t = validateThresholds(isBlank(a.value) ? s.abc.a : a.value, isBlank(b.value) ? s.abc.b : b.value);
   if (!t.ok) return t;
-  const am = asColumn(amounts, AMOUNTS_ARG);
+  // Each row's width is checked while abcFromColumns reads it (see `shapeError`).
+  const am = asColumnCheckedByCaller(amounts, AMOUNTS_ARG);
   if (!am.ok) return am;
   if (isOmitted(customers)) {
     if (customersRequired) return failWith(argumentMissing(CUSTOMERS_ARG));
     return ok({ amounts: am.value, customers: null, t: t.value });
   }
-  const cu = asColumn(customers, CUSTOMERS_ARG);
+  const cu = asColumnCheckedByCaller(customers, CUSTOMERS_ARG);
   if (!cu.ok) return cu;
   const n = am.value.cells.length;
   const m = cu.value.cells.length;
   if (m !== n) return failWith(lengthsDiffer(CUSTOMERS_ARG, m, AMOUNTS_ARG, n));
   return ok({ amounts: am.value, customers: cu.value, t: t.value });
+}
+
+/** The error for a range passed on unchecked that turned out wider than one column, if any. */
+function shapeError(abc: AbcColumnsResult, am: Rows, cu: Rows | null): KamError | null {
+  if (abc.wideAmountRows > 0) return notOneColumn(AMOUNTS_ARG, am.length, width(am));
+  if (cu !== null && abc.wideCustomerRows > 0) return notOneColumn(CUSTOMERS_ARG, cu.length, width(cu));
+  return null;
 }
 
 // The class letters are codes, the same in every label language (issue 3's contract: "A", "B" or
@@ -66,21 +74,23 @@ export function kamAbc(amounts: unknown, customers: unknown, aShare: unknown, bS
   if (!input.ok) return errorRows(input.error, lang);
   const am: Rows = input.value.amounts.cells;
   const cu: Rows | null = input.value.customers?.cells ?? null;
-  // The compact per-row codes, not the per-row list of classes: at a million rows that list alone
-  // is a million-entry array the result does not need.
   const abc = abcFromColumns(am, cu, input.value.t);
-  const codes = abc.rowCode;
-
-  const n = codes.length;
+  const wide = shapeError(abc, am, cu);
+  if (wide !== null) return errorRows(wide, lang);
+  // One pass from each row's customer index to its class, not through a per-row list of classes
+  // (at a million rows a second million-entry array); the input is read again only for rows left
+  // out, to leave empty rows empty.
+  const { rowCustomer, customerCode, zeroRows } = abc;
+  const n = rowCustomer.length;
   // Excel serialises the result and never changes it, so rows of the same class can share one array.
   const byClass = classRows();
   const byCode: Cell[][] = [byClass.A, byClass.B, byClass.C];
   const blank: Cell[] = [""];
   const out: CellRows = new Array(n);
   for (let i = 0; i < n; i++) {
-    const code = codes[i];
-    if (code !== ROW_ERROR) {
-      out[i] = cu !== null && am[i][0] === 0 && cu[i][0] === 0 ? blank : byCode[code];
+    const k = rowCustomer[i];
+    if (k >= 0) {
+      out[i] = zeroRows !== null && zeroRows[i] === 1 ? blank : byCode[customerCode[k]];
     } else {
       out[i] = cu !== null && emptyCell(am[i][0]) && emptyCell(cu[i][0]) ? blank : [cellError(abc.rowError(i) as KamError, lang)];
     }
@@ -109,7 +119,10 @@ export function kamAbcTable(amounts: unknown, customers: unknown, aShare: unknow
   if (!input.ok) return errorRows(input.error, lang);
   const am: Rows = input.value.amounts.cells;
   const cu = (input.value.customers as Column).cells;
-  const { result, rowClass } = abcFromColumns(am, cu, input.value.t);
+  const abc = abcFromColumns(am, cu, input.value.t);
+  const wide = shapeError(abc, am, cu);
+  if (wide !== null) return errorRows(wide, lang);
+  const { result, rowClass } = abc;
 
   // The customer "0" that empty rows make on Excel desktop is listed only if a real row names it.
   let zeroIsReal = true;

@@ -88,6 +88,27 @@ describe("KAM.ABC", () => {
     );
   });
 
+  test("a range that is one cell wide at the top but wider further down is one error, for either argument and either function", () => {
+    const amounts = [[40], [30], [20, 5], [10]];
+    const customers = col("a", "b", "c", "d");
+    expect(one(call("ABC", amounts, customers, null, null))).toBe(
+      "#VALUE! amounts must be a single column (or a single row), got 4 rows × 2 columns",
+    );
+    expect(one(call("ABCTABLE", amounts, customers, null, null))).toBe(
+      "#VALUE! amounts must be a single column (or a single row), got 4 rows × 2 columns",
+    );
+    expect(one(call("ABC", amounts, null, null, null))).toBe(
+      "#VALUE! amounts must be a single column (or a single row), got 4 rows × 2 columns",
+    );
+    const wideCustomers = [["a"], ["b"], ["c"], ["d", "e", "f"]];
+    expect(one(call("ABC", col(40, 30, 20, 10), wideCustomers, null, null))).toBe(
+      "#VALUE! customers must be a single column (or a single row), got 4 rows × 3 columns",
+    );
+    expect(one(call("ABCTABLE", col(40, 30, 20, 10), wideCustomers, null, null))).toBe(
+      "#VALUE! customers must be a single column (or a single row), got 4 rows × 3 columns",
+    );
+  });
+
   test("a row of amounts gives a row of classes", () => {
     expect(show(call("ABC", [[40, 30, 20, 10]], [["Acme", "Beta", "Acme", "Gamma"]], null, null))).toEqual([["A", "B", "A", "C"]]);
   });
