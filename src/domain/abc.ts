@@ -154,7 +154,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * only runs of equal amounts are then sorted by name. Non-finite totals (absurd inputs such as
  * 1e308 + 1e308) rank last.
  */
-function rankOrder(totals: Float64Array, count: number, names: readonly string[], tieByIndex: boolean): Uint32Array {
+function rankOrder(totals: Float64Array, count: number, names: readonly string[], tieByIndex: boolean, records: Int32Array | null): Uint32Array {
   // Map each double to an unsigned 64-bit key (hi, lo) whose ascending order is descending amount.
   const hi = new Uint32Array(count);
   const lo = new Uint32Array(count);
@@ -216,11 +216,7 @@ function rankOrder(totals: Float64Array, count: number, names: readonly string[]
 
   // The radix sort is stable, so equal amounts are already in index order.
   if (!tieByIndex) {
-    const byName = (p: number, q: number): number => {
-      const np = names[p];
-      const nq = names[q];
-      return np < nq ? -1 : np > nq ? 1 : p - q;
-    };
+    const byName = (p: number, q: number): number => nameOrder(names, records, p, q);
     let start = 0;
     for (let r = 1; r <= count; r++) {
       if (r < count && hi[order[r]] === hi[order[start]] && lo[order[r]] === lo[order[start]]) continue;
@@ -229,9 +225,8 @@ function rankOrder(totals: Float64Array, count: number, names: readonly string[]
         // Insertion sort: runs of equal amounts are mostly two or three customers long.
         for (let j = start + 1; j < r; j++) {
           const v = order[j];
-          const nv = names[v];
           let k = j - 1;
-          while (k >= start && names[order[k]] > nv) {
+          while (k >= start && nameOrder(names, records, order[k], v) > 0) {
             order[k + 1] = order[k];
             k--;
           }
@@ -245,6 +240,33 @@ function rankOrder(totals: Float64Array, count: number, names: readonly string[]
 }
 
 /**
+ * The order of customers p and q by name in code-unit order, then by index. Read from the name
+ * records where there are records and both names fit in them (no string compared), else from the
+ * strings. Records pack two code units to an int, the first in the high half, so unsigned words
+ * compare in code-unit order.
+ */
+function nameOrder(names: readonly string[], records: Int32Array | null, p: number, q: number): number {
+  if (records !== null) {
+    const bp = p * RECORD;
+    const bq = q * RECORD;
+    const lp = records[bp];
+    const lq = records[bq];
+    if (lp <= RECORD_CHARS && lq <= RECORD_CHARS) {
+      const words = (Math.min(lp, lq) + 1) >> 1;
+      for (let w = 1; w <= words; w++) {
+        const a = records[bp + w] >>> 0;
+        const b = records[bq + w] >>> 0;
+        if (a !== b) return a < b ? -1 : 1;
+      }
+      return lp !== lq ? lp - lq : p - q;
+    }
+  }
+  const np = names[p];
+  const nq = names[q];
+  return np < nq ? -1 : np > nq ? 1 : p - q;
+}
+
+/**
  * Rank `count` customers and class them (SPEC §3.2–3.6). `tieByIndex` breaks ties of equal
  * amounts by customer index instead of by name: used when customers are rows named by their row
  * number, where index order is numeric order ("9" before "10").
@@ -255,10 +277,11 @@ function rankAndClass(
   count: number,
   t: AbcThresholds,
   tieByIndex: boolean,
+  records: Int32Array | null = null,
 ): { result: AbcResult; classCode: Uint8Array } {
   for (let i = 0; i < count; i++) totals[i] = roundTotal(totals[i]);
 
-  const order = rankOrder(totals, count, names, tieByIndex);
+  const order = rankOrder(totals, count, names, tieByIndex, records);
 
   // The total of the shares: positive amounts only, added in rank order so the last
   // cumulative share is exactly 1.
@@ -511,8 +534,8 @@ function recordIs(records: Int32Array, k: number, name: string, names: readonly 
   if (len > RECORD_CHARS) return names[k] === name;
   let q = base + 1;
   let j = 0;
-  for (; j + 1 < len; j += 2) if (records[q++] !== (name.charCodeAt(j) | (name.charCodeAt(j + 1) << 16))) return false;
-  return j === len || records[q] === name.charCodeAt(j);
+  for (; j + 1 < len; j += 2) if (records[q++] !== ((name.charCodeAt(j) << 16) | name.charCodeAt(j + 1))) return false;
+  return j === len || records[q] === name.charCodeAt(j) << 16;
 }
 
 /** Fills record k for `name` (its total starts at 0). */
@@ -523,8 +546,8 @@ function writeRecord(records: Int32Array, k: number, name: string): void {
   if (len > RECORD_CHARS) return;
   let q = base + 1;
   let j = 0;
-  for (; j + 1 < len; j += 2) records[q++] = name.charCodeAt(j) | (name.charCodeAt(j + 1) << 16);
-  if (j < len) records[q] = name.charCodeAt(j);
+  for (; j + 1 < len; j += 2) records[q++] = (name.charCodeAt(j) << 16) | name.charCodeAt(j + 1);
+  if (j < len) records[q] = name.charCodeAt(j) << 16;
 }
 
 /**
@@ -697,6 +720,7 @@ export function abcFromColumns(
   const names: string[] = [];
   let totals: Float64Array;
   let count = 0;
+  let nameRecords: Int32Array | null = null;
 
   // Cells are read inline, not through a shared helper: one helper's property load would see
   // both number and text rows and box every amount (an allocation per row).
@@ -808,11 +832,12 @@ export function abcFromColumns(
       if (x === 0 && c === 0) (zeroRows ??= new Uint8Array(n))[i] = 1;
     }
     count = names.length;
+    nameRecords = records;
     totals = new Float64Array(Math.max(count, 1));
     for (let k = 0; k < count; k++) totals[k] = recordTotals[k * (RECORD / 2) + TOTAL_AT];
   }
 
-  const { result, classCode } = rankAndClass(names, totals, count, t, customerRows === null);
+  const { result, classCode } = rankAndClass(names, totals, count, t, customerRows === null, nameRecords);
 
   if (rowErrors.size > 0) {
     const first: string[] = [];

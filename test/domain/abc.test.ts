@@ -457,6 +457,22 @@ describe("abcFromColumns name table (the engine's own hash table, SPEC §3.1)", 
     );
   });
 
+  it("ranks equal amounts by name in code-unit order, as comparing the strings does", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.constantFrom(5, 7, 7, 9)), { minLength: 1, maxLength: 200 }), (rows) => {
+        const names = rows.map((r) => r[0]);
+        const amounts = rows.map((r) => r[1]);
+        const got = abcFromColumns(col(amounts), col(names), T).result.rows.map((r) => r.customer);
+        const ref = abcClassify(names.map((s) => s.trim()), amounts, T).rows.map((r) => r.customer);
+        expect(got).toEqual(ref);
+      }),
+    );
+    // By hand: a prefix first, code units not letters ("Z" < "a" < "é" < "客"), odd and even lengths.
+    const hand = ["ab", "a", "abc", "Z", "é", "客户", "客", "a\u0000", "ab\uFFFF", "abd"];
+    const order = abcFromColumns(col(hand.map(() => 1)), col(hand), T).result.rows.map((r) => r.customer);
+    expect(order).toEqual([...hand].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+  });
+
   it("tells apart names that differ only after the 18th code unit, or only in length", () => {
     const base = "Customer with a long name ";
     const names = [base + "A", base + "B", base + "A ", base, base.slice(0, 18), base.slice(0, 19), "x".repeat(18), "x".repeat(19)];
