@@ -171,7 +171,10 @@ async function main(): Promise<void> {
   }
   const sc = only === "roundtrips" ? { score_100k_ms: NaN, score_floor_ms: NaN, credit_100k_ms: NaN, credit_floor_ms: NaN } : await benchScoreCredit(fns);
   process.stderr.write("score and credit done\n");
-  const syncs: Record<string, RoundTrips> = await measureRoundTrips();
+  const syncs: Record<string, RoundTrips> = await measureRoundTrips(100_000);
+  // The goal "no report needs more than 3 syncs below the 5 MB payload limit", on samples whose
+  // every request and answer stays under 5 MB.
+  const small: Record<string, RoundTrips> = await measureRoundTrips(10_000);
   process.stderr.write("round trips done\n");
   const b = bundles();
 
@@ -190,11 +193,15 @@ async function main(): Promise<void> {
   lines.push(`| KAM.CREDITGRADE | ${ms(sc.credit_100k_ms)} ms | ${ms(sc.credit_floor_ms)} ms | ${ratio(sc.credit_100k_ms, sc.credit_floor_ms)} |`);
   lines.push("");
   lines.push(
-    "| report (100,000-row sample) | syncs | largest request | all requests | all responses | fewest possible at 5 MB |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| report | syncs, 100,000 rows | largest request | all requests | all responses | fewest possible at 5 MB | syncs, 10,000 rows (all under 5 MB) |",
+    "|---|---:|---:|---:|---:|---:|---:|",
   );
   for (const [k, v] of Object.entries(syncs)) {
-    lines.push(`| ${k} | ${v.syncs} | ${kb(v.largest_request_bytes)} | ${kb(v.total_request_bytes)} | ${kb(v.total_response_bytes)} | ${v.lower_bound_syncs} |`);
+    const u = small[k];
+    const under = u.under_cap ? `${u.syncs}` : `${u.syncs} (over 5 MB)`;
+    lines.push(
+      `| ${k} | ${v.syncs} | ${kb(v.largest_request_bytes)} | ${kb(v.total_request_bytes)} | ${kb(v.total_response_bytes)} | ${v.lower_bound_syncs} | ${under} |`,
+    );
   }
   lines.push("");
   lines.push("| bundle | raw | gzip |", "|---|---:|---:|");
@@ -217,6 +224,7 @@ async function main(): Promise<void> {
     credit_100k_ms: sc.credit_100k_ms,
     credit_floor_ms: sc.credit_floor_ms,
     syncs,
+    syncs_10k: small,
     bundles: b,
   };
   if (only) {
@@ -224,7 +232,7 @@ async function main(): Promise<void> {
     const file = join(ROOT, "bench", "results.json");
     if (existsSync(file)) {
       const last = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-      writeFileSync(file, JSON.stringify({ ...last, syncs, bundles: b }, null, 2) + "\n");
+      writeFileSync(file, JSON.stringify({ ...last, syncs, syncs_10k: small, bundles: b }, null, 2) + "\n");
     }
     return;
   }

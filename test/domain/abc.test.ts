@@ -473,6 +473,20 @@ describe("abcFromColumns name table (the engine's own hash table, SPEC §3.1)", 
     expect(order).toEqual([...hand].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
   });
 
+  it("a result read after later calls (which reuse the working memory) is still its own", () => {
+    const first = abcFromColumns(col([30, 20, 10, 5]), col(["d", "c", "b", "a"]), T);
+    const many = Array.from({ length: 5000 }, (_, i) => `n${i}`);
+    abcFromColumns(col(many.map((_, i) => (i % 13) + 1)), col(many), T);
+    abcFromColumns(col([1, 1]), col(["z", "y"]), T);
+    expect(first.result.rows.map((r) => [r.customer, r.amount, r.class])).toEqual([
+      ["d", 30, "A"],
+      ["c", 20, "A"],
+      ["b", 10, "B"],
+      ["a", 5, "C"],
+    ]);
+    expect([...first.rowCode]).toEqual([0, 0, 1, 2]);
+  });
+
   it("tells apart names that differ only after the 18th code unit, or only in length", () => {
     const base = "Customer with a long name ";
     const names = [base + "A", base + "B", base + "A ", base, base.slice(0, 18), base.slice(0, 19), "x".repeat(18), "x".repeat(19)];
