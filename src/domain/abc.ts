@@ -163,6 +163,11 @@ function pooled(role: number, bytes: number): ArrayBuffer {
   return replacement(role, bytes);
 }
 
+/** The size of the buffer kept for `role` (0 if none). */
+function pooledBytes(role: number): number {
+  return pool[role]?.byteLength ?? 0;
+}
+
 /** A new ArrayBuffer for `role` that outgrew its pooled one (which it is copied from), kept in its place. */
 function replacement(role: number, bytes: number): ArrayBuffer {
   const fresh = new ArrayBuffer(bytes);
@@ -799,11 +804,15 @@ export function abcFromColumns(
       rowCustomer[i] = count++;
     }
   } else {
-    // Sized from the row count so the table rarely grows: fresh memory costs a page fault per
-    // 4 KB on first touch, and records never touched cost nothing.
-    let records: Int32Array = pooledInt32(POOL_RECORDS, RECORD * Math.min(Math.max(n, 16), 1 << 15), false);
+    // Sized from the row count and from what an earlier call left in the pool (never more than
+    // the rows can fill), so the table rarely grows: fresh memory costs a page fault per 4 KB on
+    // first touch, and records never touched cost nothing.
+    const rows = Math.max(n, 16);
+    const recordCount = Math.min(rows, Math.max(1 << 15, pooledBytes(POOL_RECORDS) / (4 * RECORD)));
+    let records: Int32Array = pooledInt32(POOL_RECORDS, RECORD * recordCount, false);
     let recordTotals = new Float64Array(records.buffer);
     let slotCount = n >= 1 << 14 ? 1 << 15 : 4096;
+    while (slotCount < 2 * rows && 2 * 2 * slotCount * 4 <= pooledBytes(POOL_SLOTS)) slotCount *= 2;
     let slots: Int32Array = pooledInt32(POOL_SLOTS, 2 * slotCount, true);
     let mask = slotCount - 1;
     const customerCount = customerRows.length;
