@@ -120,18 +120,25 @@ export async function listTables(): Promise<TableInfo[]> {
   });
 }
 
-/** A sheet's values from A1 to the last used cell (a card template: positions matter). */
+/**
+ * A sheet's values from A1 to the last used cell (a card template: positions matter), in one round
+ * trip: the used range and where it starts are loaded together, and the rows and columns above
+ * and left of it are filled in with empty cells here.
+ */
 export async function readSheetValues(name: string): Promise<unknown[][]> {
   return Excel.run(async (context) => {
     const ws = context.workbook.worksheets.getItem(name);
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    used.load("rowIndex,columnIndex,values");
     await context.sync();
     if (used.isNullObject) return [];
-    const all = ws.getRangeByIndexes(0, 0, used.rowIndex + used.rowCount, used.columnIndex + used.columnCount);
-    all.load("values");
-    await context.sync();
-    return all.values as unknown[][];
+    const values = used.values as unknown[][];
+    const left: unknown[] = new Array<unknown>(used.columnIndex).fill("");
+    const width = used.columnIndex + (values[0]?.length ?? 0);
+    const out: unknown[][] = [];
+    for (let r = 0; r < used.rowIndex; r++) out.push(new Array<unknown>(width).fill(""));
+    for (const row of values) out.push(used.columnIndex > 0 ? [...left, ...row] : row);
+    return out;
   });
 }
 
