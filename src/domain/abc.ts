@@ -538,11 +538,22 @@ function customerNameOf(v: unknown): string | KamError {
  * costs more than everything else the classification does.
  */
 export function nameHash(s: string): number {
+  return hashName(s, null);
+}
+
+/**
+ * `nameHash`, also leaving the name's code units packed two to an int (as in a record) in `words`
+ * when the name fits in a record, so the lookup compares ints instead of reading the string again.
+ */
+function hashName(s: string, words: Int32Array | null): number {
   const len = s.length;
+  const keep = words !== null && len <= RECORD_CHARS;
   let h = len ^ 0x9747b28c;
   let j = 0;
+  let q = 0;
   for (; j + 1 < len; j += 2) {
-    let w = s.charCodeAt(j) | (s.charCodeAt(j + 1) << 16);
+    let w = (s.charCodeAt(j) << 16) | s.charCodeAt(j + 1);
+    if (keep) (words as Int32Array)[q++] = w;
     w = Math.imul(w, 0xcc9e2d51);
     w = (w << 15) | (w >>> 17);
     h ^= Math.imul(w, 0x1b873593);
@@ -550,7 +561,9 @@ export function nameHash(s: string): number {
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
   if (j < len) {
-    let w = Math.imul(s.charCodeAt(j), 0xcc9e2d51);
+    let w = s.charCodeAt(j) << 16;
+    if (keep) (words as Int32Array)[q] = w;
+    w = Math.imul(w, 0xcc9e2d51);
     w = (w << 15) | (w >>> 17);
     h ^= Math.imul(w, 0x1b873593);
   }
@@ -578,28 +591,28 @@ const TOTAL_AT = 5;
  * these helpers are the cold paths.
  */
 
-/** Whether record k holds `name`: its code units, or for long names the string itself. */
-function recordIs(records: Int32Array, k: number, name: string, names: readonly string[]): boolean {
+/**
+ * Whether record k holds `name`, whose packed code units `hashName` left in `words`; names longer
+ * than a record holds are compared as strings.
+ */
+function recordIs(records: Int32Array, k: number, name: string, words: Int32Array, names: readonly string[]): boolean {
   const base = k * RECORD;
   const len = name.length;
   if (records[base] !== len) return false;
   if (len > RECORD_CHARS) return names[k] === name;
-  let q = base + 1;
-  let j = 0;
-  for (; j + 1 < len; j += 2) if (records[q++] !== ((name.charCodeAt(j) << 16) | name.charCodeAt(j + 1))) return false;
-  return j === len || records[q] === name.charCodeAt(j) << 16;
+  const end = base + 1 + ((len + 1) >> 1);
+  for (let q = base + 1, w = 0; q < end; q++, w++) if (records[q] !== words[w]) return false;
+  return true;
 }
 
-/** Fills record k for `name` (its total starts at 0). */
-function writeRecord(records: Int32Array, k: number, name: string): void {
+/** Fills record k for `name` from the packed code units in `words` (the total is set by the caller). */
+function writeRecord(records: Int32Array, k: number, name: string, words: Int32Array): void {
   const base = k * RECORD;
   const len = name.length;
   records[base] = len;
   if (len > RECORD_CHARS) return;
-  let q = base + 1;
-  let j = 0;
-  for (; j + 1 < len; j += 2) records[q++] = (name.charCodeAt(j) << 16) | name.charCodeAt(j + 1);
-  if (j < len) records[q] = name.charCodeAt(j) << 16;
+  const end = base + 1 + ((len + 1) >> 1);
+  for (let q = base + 1, w = 0; q < end; q++, w++) records[q] = words[w];
 }
 
 /**
@@ -815,6 +828,7 @@ export function abcFromColumns(
     while (slotCount < 2 * rows && 2 * 2 * slotCount * 4 <= pooledBytes(POOL_SLOTS)) slotCount *= 2;
     let slots: Int32Array = pooledInt32(POOL_SLOTS, 2 * slotCount, true);
     let mask = slotCount - 1;
+    const words = new Int32Array(RECORD_CHARS / 2);
     const customerCount = customerRows.length;
     for (let i = 0; i < n; i++) {
       const ar = amountRows[i];
@@ -855,13 +869,13 @@ export function abcFromColumns(
         name = got;
       }
       // Linear probing; a slot whose hash matches is confirmed by the name.
-      const h = nameHash(name);
+      const h = hashName(name, words);
       let p = h & mask;
       let k = -1;
       for (;;) {
         const e = slots[2 * p + 1];
         if (e === 0) break;
-        if (slots[2 * p] === h && recordIs(records, e - 1, name, names)) {
+        if (slots[2 * p] === h && recordIs(records, e - 1, name, words, names)) {
           k = e - 1;
           break;
         }
@@ -874,7 +888,7 @@ export function abcFromColumns(
           records = grownRecords(records, n, POOL_RECORDS);
           recordTotals = new Float64Array(records.buffer);
         }
-        writeRecord(records, k, name);
+        writeRecord(records, k, name, words);
         recordTotals[k * (RECORD / 2) + TOTAL_AT] = 0;
         slots[2 * p] = h;
         slots[2 * p + 1] = k + 1;
