@@ -121,7 +121,9 @@ export interface SheetPlan {
   readonly tabColor?: string;
   /**
    * Copy formats and column widths of this template range (on the named user sheet) before writing
-   * the blocks; used by account cards so the user's restyled template is kept.
+   * the blocks; used by account cards so the user's restyled template is kept. In the Excel host the
+   * named sheet may also be an earlier sheet of the same plan (the default card template written
+   * together with the cards); the file host takes templates from the input workbook only.
    */
   readonly formatsFrom?: { readonly sheet: string; readonly rect: Rect };
   readonly blocks: readonly Block[];

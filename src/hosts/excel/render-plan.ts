@@ -289,14 +289,27 @@ function drawChart(ws: Excel.Worksheet, plan: ChartPlan): void {
   chart.setPosition(ws.getRangeByIndexes(p.row, p.col, 1, 1), ws.getRangeByIndexes(p.row + p.rows - 1, p.col + p.cols - 1, 1, 1));
 }
 
+/**
+ * Where a sheet's `formatsFrom` copies from: a sheet already in the workbook (loaded in the read),
+ * or a sheet of the same plan written before it (`inPlan`: its key), such as the default card
+ * template created together with the cards, which saves the round trips of writing it first.
+ */
 interface Template {
   readonly sheet: string;
   readonly rect: Rect;
-  ws: Excel.Worksheet;
-  widths: Excel.RangeFormat[];
+  readonly inPlan?: string;
+  ws?: Excel.Worksheet;
+  widths?: Excel.RangeFormat[];
 }
 
-function sheetOps(t: Target, templates: ReadonlyMap<string, Template>, tableNames: Set<string>, addSheet: (name: string) => Excel.Worksheet, getSheet: (name: string) => Excel.Worksheet): Op[] {
+function sheetOps(
+  t: Target,
+  templates: ReadonlyMap<string, Template>,
+  targets: readonly Target[],
+  tableNames: Set<string>,
+  addSheet: (name: string) => Excel.Worksheet,
+  getSheet: (name: string) => Excel.Worksheet,
+): Op[] {
   const p = t.plan;
   const ops: Op[] = [];
   ops.push({
@@ -328,9 +341,18 @@ function sheetOps(t: Target, templates: ReadonlyMap<string, Template>, tableName
       run: () => {
         if (!tpl) return;
         const ws = sheetOf(t);
+        const source = tpl.inPlan !== undefined ? targets.find((x) => x.plan.key === tpl.inPlan) : undefined;
         // copyFrom is undoable, unlike Worksheet.copy; formats only, so the template's text stays behind.
+        if (source) {
+          cells(ws, ff.rect).copyFrom(cells(sheetOf(source), ff.rect), "Formats");
+          for (const w of source.plan.columnWidths ?? []) {
+            if (w.col >= ff.rect.col && w.col < ff.rect.col + ff.rect.cols) ws.getRangeByIndexes(0, w.col, 1, 1).getEntireColumn().format.columnWidth = charsToPoints(w.width);
+          }
+          return;
+        }
+        if (!tpl.ws) return;
         cells(ws, ff.rect).copyFrom(cells(tpl.ws, ff.rect), "Formats");
-        tpl.widths.forEach((w, j) => {
+        (tpl.widths ?? []).forEach((w, j) => {
           if (typeof w.columnWidth === "number") ws.getRangeByIndexes(0, ff.rect.col + j, 1, 1).getEntireColumn().format.columnWidth = w.columnWidth;
         });
       },
@@ -420,6 +442,11 @@ export async function renderPlan(plan: ReportPlan, options: RenderOptions = {}):
     for (const s of plan.sheets) {
       const ff = s.formatsFrom;
       if (!ff || templates.has(templateKey(ff))) continue;
+      const earlier = plan.sheets.slice(0, plan.sheets.indexOf(s)).find((o) => o.name === ff.sheet);
+      if (earlier) {
+        templates.set(templateKey(ff), { sheet: ff.sheet, rect: ff.rect, inPlan: earlier.key });
+        continue;
+      }
       const ws = sheets.getItemOrNullObject(ff.sheet);
       const widths = Array.from({ length: ff.rect.cols }, (_, j) => ws.getRangeByIndexes(ff.rect.row, ff.rect.col + j, 1, 1).format.load("columnWidth"));
       templates.set(templateKey(ff), { sheet: ff.sheet, rect: ff.rect, ws, widths });
@@ -427,7 +454,7 @@ export async function renderPlan(plan: ReportPlan, options: RenderOptions = {}):
     await sync();
 
     for (const tpl of templates.values()) {
-      if (tpl.ws.isNullObject) throw new KamInputException(msg.templateMissing(tpl.sheet, rectAddress(tpl.rect)));
+      if (tpl.ws?.isNullObject) throw new KamInputException(msg.templateMissing(tpl.sheet, rectAddress(tpl.rect)));
     }
 
     // ---- decide where each sheet goes ----
@@ -457,7 +484,7 @@ export async function renderPlan(plan: ReportPlan, options: RenderOptions = {}):
     const ops: Op[] = [];
     const addSheet = (name: string): Excel.Worksheet => wb.worksheets.add(name);
     const getSheet = (name: string): Excel.Worksheet => wb.worksheets.getItem(name);
-    for (const t of targets) ops.push(...sheetOps(t, templates, tableNames, addSheet, getSheet));
+    for (const t of targets) ops.push(...sheetOps(t, templates, targets, tableNames, addSheet, getSheet));
     const active = plan.activate ? targets.find((t) => t.plan.key === plan.activate) : undefined;
     if (active?.visible) ops.push({ bytes: COMMAND_BYTES, run: () => sheetOf(active).activate() });
 

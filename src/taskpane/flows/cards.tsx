@@ -108,23 +108,18 @@ export function CardsFlow() {
       if (!fresh) return;
       const sources: { -readonly [K in keyof CardSources]: CardSources[K] } = { accounts: fresh.source };
       for (const x of EXTRAS) if (extras[x] !== NONE) sources[x] = (await readTable(extras[x])).source;
-      let templateSheet = template;
       if (template !== CREATE_DEFAULT) {
         sources.template = { sheet: template, values: await readSheetValues(template) };
       }
       // Build first with the template as it will be used: every input problem stops the run here.
       const options = { accounts: selected, columns: { accounts: overridesOf(fresh.source, src.state.columns) } };
-      let built = buildCardsReport(sources, options, settings);
-      if (template === CREATE_DEFAULT) {
-        wrote = true;
-        const created = await renderReport({ report: "card-template", sheets: [defaultCardTemplate(settings.language)] });
-        templateSheet = created.sheets[0]?.name ?? defaultName;
-        sources.template = { sheet: templateSheet, values: await readSheetValues(templateSheet) };
-        built = buildCardsReport(sources, options, settings);
-        setTemplate(templateSheet);
-      }
+      const built = buildCardsReport(sources, options, settings);
+      // Without a template sheet the cards are built from the default template, and that sheet is
+      // written in the same request, before the cards that copy its formats: one write for both.
+      const tplPlan = template === CREATE_DEFAULT ? defaultCardTemplate(settings.language) : null;
       wrote = true;
-      const rendered = await renderReport(built.plan);
+      const rendered = await renderReport(tplPlan ? { ...built.plan, sheets: [tplPlan, ...built.plan.sheets] } : built.plan);
+      if (tplPlan) setTemplate(rendered.sheets.find((x) => x.key === tplPlan.key)?.name ?? defaultName);
       // The host may have picked another name when a user sheet already had the card's name.
       setDone({ summary: built.summary, warnings: built.plan.warnings, sheetOf: new Map(rendered.sheets.map((x) => [x.key, x.name])) });
       await loadWorkbook();

@@ -7,6 +7,13 @@ import { DEFAULT_REQUEST_BYTES, renderPlan } from "../../../src/hosts/excel/rend
 import { EXCEL_API, MIN_EXCEL_API, compareVersions } from "../../../src/hosts/excel/requirements";
 import { KamInputException } from "../../../src/domain/errors";
 import { INJECTIONS, abcPlan, cardPlan, customerName, radarPlan } from "./plans";
+import { buildCardsReport, defaultCardTemplate } from "../../../src/reports/cards";
+import type { SourceTable } from "../../../src/reports/source";
+
+/** A one-account table for the cards. */
+function cardAccounts(): SourceTable {
+  return { sheet: "Data", row: 0, col: 0, header: ["Customer", "Revenue", "Owner"], rows: [["Acme", 1250000, "Li Wei"]] };
+}
 
 let xl: ExcelDouble;
 let restore: () => void;
@@ -222,6 +229,43 @@ describe("account cards with formatsFrom", () => {
     expect(xl.sheetState(tpl)).toEqual(before);
     expectWritesOnlyOn(["Card Acme"]);
     expect(xl.undo.cleared).toBe(0);
+  });
+
+  it("the default card template written in the same plan, before the cards: its formats and widths, in 2 syncs", async () => {
+    workbook();
+    const built = buildCardsReport({ accounts: cardAccounts() }, { accounts: ["Acme"] });
+    const tplPlan = defaultCardTemplate("en");
+    const result = await renderPlan({ ...built.plan, sheets: [tplPlan, ...built.plan.sheets] });
+    expect(result.syncs).toBe(2);
+    const tplName = result.sheets.find((x) => x.key === tplPlan.key)?.name as string;
+    const cardName = result.sheets.find((x) => x.key !== tplPlan.key)?.name as string;
+    const tpl = xl.model.sheet(tplName);
+    const card = xl.model.sheet(cardName);
+    // The title row's look and the column widths came from the template just written.
+    expect(card.get(0, 0)?.font).toEqual(tpl.get(0, 0)?.font);
+    expect(card.get(0, 0)?.font?.bold).toBe(true);
+    expect(card.merges).toEqual(expect.arrayContaining(tpl.merges));
+    expect([0, 1, 2, 3].map((c) => card.colWidth(c))).toEqual([0, 1, 2, 3].map((c) => tpl.colWidth(c)));
+    const texts: string[] = [];
+    for (let r = 0; r < 16; r++) for (let c = 0; c < 4; c++) texts.push(String(card.get(r, c)?.value ?? ""));
+    expect(texts).toContain("Acme");
+    expect(xl.model.lostWrites).toEqual([]);
+  });
+
+  it("the same when a user sheet already has the template's name: the plan's own template is copied, the user's is untouched", async () => {
+    workbook();
+    const user = xl.model.addSheet("Card template");
+    xl.model.setCells(user, 0, 0, [["my own sheet"]]);
+    user.ensure(0, 0).font = { italic: true };
+    const before = xl.sheetState(user);
+    const built = buildCardsReport({ accounts: cardAccounts() }, { accounts: ["Acme"] });
+    const tplPlan = defaultCardTemplate("en");
+    const result = await renderPlan({ ...built.plan, sheets: [tplPlan, ...built.plan.sheets] });
+    const tplName = result.sheets.find((x) => x.key === tplPlan.key)?.name as string;
+    expect(tplName).not.toBe("Card template");
+    const card = xl.model.sheet(result.sheets.find((x) => x.key !== tplPlan.key)?.name as string);
+    expect(card.get(0, 0)?.font).toEqual(xl.model.sheet(tplName).get(0, 0)?.font);
+    expect(xl.sheetState(user)).toEqual(before);
   });
 
   it("a missing template sheet is reported by name before anything is written", async () => {
