@@ -4,24 +4,13 @@
  * (a MessageBar naming the sheet, the column and the cell) and leave the workbook untouched.
  */
 import type { Page } from "playwright-core";
-import { fake, newPage, openPane, pageErrors, screenshot, startHarness, type Harness } from "./harness";
+import { fake, openPane, screenshot, usePane, type Harness } from "./harness";
 
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await newPage(h);
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  // A flow that works but logs an exception is still broken.
-  expect(pageErrors(page)).toEqual([]);
-  pageErrors(page).length = 0;
+usePane((harness, p) => {
+  h = harness;
+  page = p;
 });
 
 const SAMPLE_SHEETS = ["Sales", "Sales 2025", "Scores", "Credit", "External", "Internal", "People", "Accounts"];

@@ -235,6 +235,29 @@ export function pageErrors(page: Page): string[] {
   return (page as Page & { kamErrors?: string[] }).kamErrors ?? [];
 }
 
+/**
+ * The jest hooks every pane test file needs: one harness and one page for the file, handed to
+ * `ready` before the first test and closed after the last; after each test the page must have
+ * logged no error (a flow that works but logs an exception is still broken).
+ */
+export function usePane(ready: (h: Harness, page: Page) => void): void {
+  let h: Harness | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await newPage(h);
+    ready(h, page);
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  afterEach(() => {
+    if (!page) return;
+    expect(pageErrors(page)).toEqual([]);
+    pageErrors(page).length = 0;
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS, `${name}.png`), fullPage: true });
 }

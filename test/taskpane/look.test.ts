@@ -7,23 +7,13 @@
 import type { Page } from "playwright-core";
 import { translate, type MessageKey } from "../../src/i18n";
 import type { Lang } from "../../src/domain/errors";
-import { axeViolations, fake, newPage, openPane, pageErrors, screenshot, startHarness, type Harness } from "./harness";
+import { axeViolations, fake, openPane, screenshot, usePane, type Harness } from "./harness";
 
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await newPage(h);
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors(page)).toEqual([]);
-  pageErrors(page).length = 0;
+usePane((harness, p) => {
+  h = harness;
+  page = p;
 });
 
 interface View {

@@ -3,23 +3,13 @@
  * "ABC of selection" writes the report without the pane, opening it only to report a problem.
  */
 import type { Page } from "playwright-core";
-import { fake, newPage, openPane, pageErrors, startHarness, type Harness } from "./harness";
+import { fake, openPane, usePane, type Harness } from "./harness";
 
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await newPage(h);
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors(page)).toEqual([]);
-  pageErrors(page).length = 0;
+usePane((harness, p) => {
+  h = harness;
+  page = p;
 });
 
 async function selectedTab(): Promise<string> {

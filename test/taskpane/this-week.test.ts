@@ -4,23 +4,13 @@
  * read back, the list of alerts in the pane, and a click that selects the account's row.
  */
 import type { Page } from "playwright-core";
-import { fake, newPage, openPane, pageErrors, startHarness, type FakeApi, type Harness } from "./harness";
+import { fake, openPane, usePane, type FakeApi, type Harness } from "./harness";
 
 let h: Harness;
 let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  page = await newPage(h);
-}, 120_000);
-
-afterAll(async () => {
-  await h?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors(page)).toEqual([]);
-  pageErrors(page).length = 0;
+usePane((harness, p) => {
+  h = harness;
+  page = p;
 });
 
 /** The parts of the fake workbook model this test reaches into (see test/excel-double/model.ts). */
