@@ -29,9 +29,9 @@ import type { Msg } from "../domain/errors";
 import type { Label } from "../domain/labels";
 import { columnLetter } from "../reports/plan";
 import { useT } from "./i18n";
-import type { Problem } from "./problems";
+import { problemOf, type Problem } from "./problems";
 import type { SourceState } from "./use-source";
-import { activateSheet } from "./workbook";
+import { activateSheet, type TableInfo } from "./workbook";
 
 export const useFlowStyles = makeStyles({
   flow: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -187,6 +187,69 @@ const COLUMNS_SHOWN_OPEN = 3;
  * The run button. Its progress shows only when the work takes over half a second, so a fast run
  * does not flash a spinner; the button is disabled from the first moment so a run cannot start twice.
  */
+/**
+ * A flow's run: `busy` while it works and the problem it ended with. `start(work)` clears the last
+ * problem, runs `work` and turns what it throws into a problem that says whether the workbook had
+ * already been changed: `work` calls `writing()` just before its first write.
+ */
+export function useRun(): {
+  busy: boolean;
+  problem: Problem | undefined;
+  setProblem: (p: Problem | undefined) => void;
+  start: (work: (writing: () => void) => Promise<void>) => Promise<void>;
+} {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | undefined>(undefined);
+  const start = async (work: (writing: () => void) => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setProblem(undefined);
+    let wrote = false;
+    try {
+      await work(() => {
+        wrote = true;
+      });
+    } catch (e) {
+      setProblem(problemOf(e, wrote));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, setProblem, start };
+}
+
+/** Value of an optional table picker when no table is chosen (no table name can start with NUL). */
+export const NO_TABLE = "\u0000none";
+
+/** A dropdown of the workbook's tables for an optional input; `none` names the "no table" choice. */
+export function TablePicker({
+  label,
+  none,
+  tables,
+  value,
+  onChange,
+}: {
+  label: string;
+  none: string;
+  tables: readonly TableInfo[];
+  value: string;
+  onChange: (table: string) => void;
+}) {
+  return (
+    <Field label={label}>
+      <Dropdown value={value === NO_TABLE ? none : value} selectedOptions={[value]} onOptionSelect={(_e, d) => onChange(d.optionValue ?? NO_TABLE)}>
+        <Option value={NO_TABLE} text={none}>
+          {none}
+        </Option>
+        {tables.map((tb) => (
+          <Option key={tb.name} value={tb.name} text={`${tb.name} (${tb.sheet})`}>
+            {`${tb.name} (${tb.sheet})`}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
 export function RunButton({ label, busy, disabled, onRun, status }: { label: string; busy: boolean; disabled?: boolean; onRun: () => void; status?: string }) {
   const t = useT();
   const styles = useFlowStyles();

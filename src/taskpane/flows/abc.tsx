@@ -30,9 +30,9 @@ import type { AbcBasis, AbcSummary } from "../../reports/abc";
 import { buildAbc, amountRole, classColumn, type AbcBuilt } from "../abc-run";
 import { onOutcome, type CommandOutcome } from "../command-outcome";
 import { useApp } from "../app-context";
-import { ColumnPickers, ProblemBar, RunButton, Section, SheetLink, SourceSummary, SummaryTable, WarningsBar, useFlowStyles } from "../components";
+import { ColumnPickers, ProblemBar, RunButton, Section, SheetLink, SourceSummary, SummaryTable, WarningsBar, useFlowStyles, useRun } from "../components";
 import { useT, type Translator } from "../i18n";
-import { problemOf, type Problem } from "../problems";
+import { problemOf } from "../problems";
 import { distinctNames, usedRows } from "../source-columns";
 import { useSource } from "../use-source";
 import { msgOf } from "../../i18n";
@@ -100,8 +100,7 @@ export function AbcFlow() {
   const [basis, setBasis] = useState<AbcBasis>("sales");
   const [writeBack, setWriteBack] = useState(false);
   const src = useSource(["customer", amountRole(basis)]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | undefined>(undefined);
+  const { busy, problem, setProblem, start } = useRun();
   const [outcome, setOutcome] = useState<AbcOutcome | undefined>(undefined);
   const [confirm, setConfirm] = useState<{ address: string; sheet: string; resolve: (yes: boolean) => void } | undefined>(undefined);
 
@@ -128,12 +127,9 @@ export function AbcFlow() {
 
   const ask = (address: string, sheet: string): Promise<boolean> => new Promise((resolve) => setConfirm({ address, sheet, resolve }));
 
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    setProblem(undefined);
-    setOutcome(undefined);
-    let wrote = false;
-    try {
+  const run = (): Promise<void> =>
+    start(async (writing) => {
+      setOutcome(undefined);
       const fresh = (await src.refresh()) ?? read;
       if (!fresh) return;
       // Every input problem is found here, before anything is written.
@@ -149,7 +145,7 @@ export function AbcFlow() {
         const yes = await ask(targetAddress(target), target.sheet);
         if (!yes) return;
       }
-      wrote = true;
+      writing();
       const rendered = await renderReport(built.plan);
       const sheet = rendered.activated ?? rendered.sheets[0]?.name ?? "";
       let classColumnAddress: string | undefined;
@@ -163,12 +159,7 @@ export function AbcFlow() {
         }
       }
       setOutcome({ summary: built.summary, sheet, ranked: built.ranked, classColumn: classColumnAddress, warnings: built.summary.warnings });
-    } catch (e) {
-      setProblem(problemOf(e, wrote));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className={styles.flow}>

@@ -23,9 +23,9 @@ import { COLUMN_ALIASES, type ColumnRole } from "../../domain/columns";
 import { normalize } from "../../domain/labels";
 import { buildCardsReport, defaultCardTemplate, type CardSources, type CardSummary } from "../../reports/cards";
 import { useApp } from "../app-context";
-import { ColumnPickers, ProblemBar, RunButton, Section, SheetLink, SourceSummary, WarningsBar, useFlowStyles } from "../components";
+import { ColumnPickers, NO_TABLE, ProblemBar, RunButton, Section, SheetLink, SourceSummary, TablePicker, WarningsBar, useFlowStyles, useRun } from "../components";
 import { useT } from "../i18n";
-import { problemOf, type Problem } from "../problems";
+import { problemOf } from "../problems";
 import { detect, distinctNames, overridesOf, usedRows } from "../source-columns";
 import { useSource } from "../use-source";
 import { listSheets, listTables, readSheetValues, readTable, renderReport, type TableInfo } from "../workbook";
@@ -33,7 +33,6 @@ import type { Msg } from "../../domain/errors";
 
 /** The template dropdown's value for "create the default template". */
 const CREATE_DEFAULT = "\u0000default";
-const NONE = "\u0000none";
 
 /** Overview fields the cards read from the account table, shown as "found" hints. */
 const CARD_ROLES: readonly ColumnRole[] = ["address", "phone", "legalRep", "founded", "staff", "structure", "bank", "creditLimit", "paymentTerms", "owner", "signed", "scope"];
@@ -62,11 +61,10 @@ export function CardsFlow() {
   const [sheets, setSheets] = useState<string[]>([]);
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [template, setTemplate] = useState<string>(CREATE_DEFAULT);
-  const [extras, setExtras] = useState<Record<Extra, string>>({ visits: NONE, complaints: NONE, transactions: NONE });
+  const [extras, setExtras] = useState<Record<Extra, string>>({ visits: NO_TABLE, complaints: NO_TABLE, transactions: NO_TABLE });
   const [query, setQuery] = useState("");
   const [selected, setSelected] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | undefined>(undefined);
+  const { busy, problem, setProblem, start } = useRun();
   const [done, setDone] = useState<{ summary: CardSummary; warnings?: readonly Msg[]; sheetOf: ReadonlyMap<string, string> } | undefined>(undefined);
 
   const defaultName = useMemo(() => defaultCardTemplate(settings.language).name, [settings.language]);
@@ -78,10 +76,10 @@ export function CardsFlow() {
     const existing = s.find((n) => normalize(n) === normalize(defaultName));
     setTemplate((cur) => (cur === CREATE_DEFAULT && existing ? existing : cur));
     // Tables that look like visits, complaints or transactions are offered first.
-    const guess = (words: readonly string[]): string => tb.find((x) => words.some((w) => normalize(x.name).includes(w) || normalize(x.sheet).includes(w)))?.name ?? NONE;
+    const guess = (words: readonly string[]): string => tb.find((x) => words.some((w) => normalize(x.name).includes(w) || normalize(x.sheet).includes(w)))?.name ?? NO_TABLE;
     setExtras((cur) => ({
-      visits: cur.visits === NONE ? guess(["visit", "拜访"]) : cur.visits,
-      complaints: cur.complaints === NONE ? guess(["complaint", "投诉"]) : cur.complaints,
+      visits: cur.visits === NO_TABLE ? guess(["visit", "拜访"]) : cur.visits,
+      complaints: cur.complaints === NO_TABLE ? guess(["complaint", "投诉"]) : cur.complaints,
       transactions: cur.transactions,
     }));
   }, [defaultName]);
@@ -98,16 +96,13 @@ export function CardsFlow() {
 
   const shown = accounts.filter((a) => query.trim() === "" || normalize(a).includes(normalize(query)));
 
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    setProblem(undefined);
-    setDone(undefined);
-    let wrote = false;
-    try {
+  const run = (): Promise<void> =>
+    start(async (writing) => {
+      setDone(undefined);
       const fresh = (await src.refresh()) ?? read;
       if (!fresh) return;
       const sources: { -readonly [K in keyof CardSources]: CardSources[K] } = { accounts: fresh.source };
-      for (const x of EXTRAS) if (extras[x] !== NONE) sources[x] = (await readTable(extras[x])).source;
+      for (const x of EXTRAS) if (extras[x] !== NO_TABLE) sources[x] = (await readTable(extras[x])).source;
       if (template !== CREATE_DEFAULT) {
         sources.template = { sheet: template, values: await readSheetValues(template) };
       }
@@ -117,18 +112,13 @@ export function CardsFlow() {
       // Without a template sheet the cards are built from the default template, and that sheet is
       // written in the same request, before the cards that copy its formats: one write for both.
       const tplPlan = template === CREATE_DEFAULT ? defaultCardTemplate(settings.language) : null;
-      wrote = true;
+      writing();
       const rendered = await renderReport(tplPlan ? { ...built.plan, sheets: [tplPlan, ...built.plan.sheets] } : built.plan);
       if (tplPlan) setTemplate(rendered.sheets.find((x) => x.key === tplPlan.key)?.name ?? defaultName);
       // The host may have picked another name when a user sheet already had the card's name.
       setDone({ summary: built.summary, warnings: built.plan.warnings, sheetOf: new Map(rendered.sheets.map((x) => [x.key, x.name])) });
       await loadWorkbook();
-    } catch (e) {
-      setProblem(problemOf(e, wrote));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const toggle = (name: string, on: boolean): void => setSelected((cur) => (on ? [...cur.filter((a) => a !== name), name] : cur.filter((a) => a !== name)));
 
@@ -158,22 +148,7 @@ export function CardsFlow() {
           </Dropdown>
         </Field>
         {EXTRAS.map((x) => (
-          <Field key={x} label={t(`cards.extra.${x}`)}>
-            <Dropdown
-              value={extras[x] === NONE ? t("cards.extra.none") : extras[x]}
-              selectedOptions={[extras[x]]}
-              onOptionSelect={(_e, d) => setExtras((cur) => ({ ...cur, [x]: d.optionValue ?? NONE }))}
-            >
-              <Option value={NONE} text={t("cards.extra.none")}>
-                {t("cards.extra.none")}
-              </Option>
-              {tables.map((tb) => (
-                <Option key={tb.name} value={tb.name} text={`${tb.name} (${tb.sheet})`}>
-                  {`${tb.name} (${tb.sheet})`}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <TablePicker key={x} label={t(`cards.extra.${x}`)} none={t("cards.extra.none")} tables={tables} value={extras[x]} onChange={(v) => setExtras((cur) => ({ ...cur, [x]: v }))} />
         ))}
       </Section>
       <Section id="cards-pick" title={t("cards.pick")}>

@@ -12,9 +12,8 @@ import type { ColumnOverrides } from "../../reports/inputs";
 import type { ReportPlan } from "../../reports/plan";
 import type { MessageKey } from "../../i18n";
 import { useApp } from "../app-context";
-import { ColumnPickers, ProblemBar, type RoleLabels, RunButton, Section, SheetLink, SourceSummary, WarningsBar, useFlowStyles } from "../components";
+import { ColumnPickers, ProblemBar, type RoleLabels, RunButton, Section, SheetLink, SourceSummary, WarningsBar, useFlowStyles, useRun } from "../components";
 import { useT, type Translator } from "../i18n";
-import { problemOf, type Problem } from "../problems";
 import { overridesOf } from "../source-columns";
 import { useSource, type SourceState } from "../use-source";
 import { renderReport, type SourceRead } from "../workbook";
@@ -56,31 +55,22 @@ export function ReportFlow<O, S>({ spec, initial }: { spec: ReportFlowSpec<O, S>
   const required = spec.required(options);
   const optional = spec.optional?.(options) ?? [];
   const src = useSource(required, optional);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | undefined>(undefined);
+  const { busy, problem, start } = useRun();
   const [done, setDone] = useState<Done<S> | undefined>(undefined);
 
   const read = src.state.read;
   const blocked = spec.blocked?.({ source: src.state, options, t });
 
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    setProblem(undefined);
-    setDone(undefined);
-    let wrote = false;
-    try {
+  const run = (): Promise<void> =>
+    start(async (writing) => {
+      setDone(undefined);
       const fresh = (await src.refresh()) ?? read;
       if (!fresh) return;
       const built = spec.build(fresh, options, overridesOf(fresh.source, src.state.columns), settings);
-      wrote = true;
+      writing();
       const rendered = await renderReport(built.plan);
       setDone({ summary: built.summary, sheet: rendered.activated ?? rendered.sheets[0]?.name ?? "", warnings: built.plan.warnings });
-    } catch (e) {
-      setProblem(problemOf(e, wrote));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className={styles.flow}>

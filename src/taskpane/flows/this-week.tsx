@@ -8,7 +8,7 @@
  * The flow's own words are kept here in both languages (the shared catalogs hold the tab and title).
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Body1, Button, Caption1, Dropdown, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { ColumnRole } from "../../domain/columns";
 import { serialToIso } from "../../domain/dates";
 import type { Msg } from "../../domain/errors";
@@ -16,9 +16,9 @@ import { normalize } from "../../domain/labels";
 import { safeSheetName } from "../../reports/layout";
 import { buildPortfolioReport, type PortfolioSources, type PortfolioSummary, type ThisWeekItem, type ThisWeekKind } from "../../reports/portfolio";
 import { useApp } from "../app-context";
-import { ColumnPickers, ProblemBar, RunButton, Section, SheetLink, SourceSummary, WarningsBar, useFlowStyles } from "../components";
+import { ColumnPickers, NO_TABLE, ProblemBar, RunButton, Section, SheetLink, SourceSummary, TablePicker, WarningsBar, useFlowStyles, useRun } from "../components";
 import { useT } from "../i18n";
-import { problemOf, type Problem } from "../problems";
+import { problemOf } from "../problems";
 import { overridesOf, usedRows } from "../source-columns";
 import { useSource } from "../use-source";
 import { activateSheet, listSheets, listTables, readTable, renderReport, type TableInfo } from "../workbook";
@@ -50,7 +50,6 @@ const W = {
 
 type Extra = "accounts" | "visits" | "payments" | "contacts" | "people";
 const EXTRAS: readonly Extra[] = ["accounts", "visits", "payments", "contacts", "people"];
-const NONE = "\u0000none";
 
 /** Words in a table's or sheet's name that suggest what it holds. */
 const GUESS: Readonly<Record<Extra, readonly string[]>> = {
@@ -98,20 +97,19 @@ export function ThisWeekFlow() {
   const { settings } = useApp();
   const src = useSource(SALES_ROLES);
   const [tables, setTables] = useState<TableInfo[]>([]);
-  const [extras, setExtras] = useState<Record<Extra, string>>({ accounts: NONE, visits: NONE, payments: NONE, contacts: NONE, people: NONE });
+  const [extras, setExtras] = useState<Record<Extra, string>>({ accounts: NO_TABLE, visits: NO_TABLE, payments: NO_TABLE, contacts: NO_TABLE, people: NO_TABLE });
   const [asOf, setAsOf] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | undefined>(undefined);
+  const { busy, problem, setProblem, start } = useRun();
   const [done, setDone] = useState<Done | undefined>(undefined);
   const [failed, setFailed] = useState<string | undefined>(undefined);
 
   const loadTables = useCallback(async () => {
     const tb = await listTables();
     setTables(tb);
-    const guess = (words: readonly string[]): string => tb.find((x) => words.some((g) => normalize(x.name).includes(g) || normalize(x.sheet).includes(g)))?.name ?? NONE;
+    const guess = (words: readonly string[]): string => tb.find((x) => words.some((g) => normalize(x.name).includes(g) || normalize(x.sheet).includes(g)))?.name ?? NO_TABLE;
     setExtras((cur) => {
       const next = { ...cur };
-      for (const x of EXTRAS) if (next[x] === NONE) next[x] = guess(GUESS[x]);
+      for (const x of EXTRAS) if (next[x] === NO_TABLE) next[x] = guess(GUESS[x]);
       return next;
     });
   }, []);
@@ -123,20 +121,17 @@ export function ThisWeekFlow() {
   const read = src.state.read;
   const salesRows = useMemo(() => (read ? usedRows(read.source, src.state.columns).length : 0), [read, src.state.columns]);
 
-  const run = async (): Promise<void> => {
-    setBusy(true);
-    setProblem(undefined);
-    setDone(undefined);
-    setFailed(undefined);
-    let wrote = false;
-    try {
+  const run = (): Promise<void> =>
+    start(async (writing) => {
+      setDone(undefined);
+      setFailed(undefined);
       const fresh = (await src.refresh()) ?? read;
       if (!fresh) return;
       const sources: { -readonly [K in keyof PortfolioSources]: PortfolioSources[K] } = { sales: fresh.source };
       // A table picked for one purpose that is also the sales table would be read twice for nothing.
-      for (const x of EXTRAS) if (extras[x] !== NONE && extras[x] !== fresh.tableName) sources[x] = (await readTable(extras[x])).source;
+      for (const x of EXTRAS) if (extras[x] !== NO_TABLE && extras[x] !== fresh.tableName) sources[x] = (await readTable(extras[x])).source;
       const built = buildPortfolioReport(sources, { columns: { sales: overridesOf(fresh.source, src.state.columns) }, ...(asOf.trim() !== "" ? { asOf: asOf.trim() } : {}) }, settings);
-      wrote = true;
+      writing();
       const rendered = await renderReport(built.plan);
       const sheetNames = new Set(await listSheets());
       const cards = new Map<string, string>();
@@ -145,12 +140,7 @@ export function ThisWeekFlow() {
         if (card) cards.set(r.customer, card);
       }
       setDone({ summary: built.summary, sheet: rendered.activated ?? rendered.sheets[0]?.name ?? "", warnings: built.plan.warnings, cards });
-    } catch (e) {
-      setProblem(problemOf(e, wrote));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const select = (item: ThisWeekItem): void => {
     if (!done || item.sheetRow === null) return;
@@ -179,22 +169,7 @@ export function ThisWeekFlow() {
       </Section>
       <Section id="week-tables" title={w(W.tables)}>
         {EXTRAS.map((x) => (
-          <Field key={x} label={w(W[x])}>
-            <Dropdown
-              value={extras[x] === NONE ? w(W.none) : extras[x]}
-              selectedOptions={[extras[x]]}
-              onOptionSelect={(_e, d) => setExtras((cur) => ({ ...cur, [x]: d.optionValue ?? NONE }))}
-            >
-              <Option value={NONE} text={w(W.none)}>
-                {w(W.none)}
-              </Option>
-              {tables.map((tb) => (
-                <Option key={tb.name} value={tb.name} text={`${tb.name} (${tb.sheet})`}>
-                  {`${tb.name} (${tb.sheet})`}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <TablePicker key={x} label={w(W[x])} none={w(W.none)} tables={tables} value={extras[x]} onChange={(v) => setExtras((cur) => ({ ...cur, [x]: v }))} />
         ))}
       </Section>
       <Section id="week-run" title={t("section.run")}>
