@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from "fs";
 import fc from "fast-check";
-import { KamInputException } from "../../../src/domain/errors";
 import { CsvParser, csvValue, detectSeparator, readCsvTable, type CsvSeparator } from "../../../src/hosts/xlsx/read-csv";
 import type { Cell } from "../../../src/hosts/xlsx/table-collector";
-import { tempDir } from "./helpers";
+import { expectInputError, serial, tempDir } from "./helpers";
 
 const tmp = tempDir("csv");
 afterAll(() => tmp.cleanup());
@@ -13,19 +12,6 @@ function write(name: string, content: string | Buffer): string {
   writeFileSync(f, content);
   return f;
 }
-
-async function inputError(p: Promise<unknown>, code: string): Promise<{ en: string; zh: string }> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KamInputException);
-    expect((e as KamInputException).error.code).toBe(code);
-    return (e as KamInputException).error.msg;
-  }
-  throw new Error(`expected ${code}`);
-}
-
-const serial = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
 describe("CSV files as users save them", () => {
   test("UTF-8 with BOM and comma separator (Excel's CSV UTF-8)", async () => {
@@ -196,22 +182,22 @@ describe("the parser does not depend on how the text is cut into chunks", () => 
 
 describe("CSV files that cannot be read", () => {
   test("a quote that is never closed names the line it starts on", async () => {
-    const msg = await inputError(readCsvTable(write("open.csv", 'A,B\n1,2\n3,"never\nclosed\n')), "csv-unclosed-quote");
+    const msg = await expectInputError(readCsvTable(write("open.csv", 'A,B\n1,2\n3,"never\nclosed\n')), "csv-unclosed-quote");
     expect(msg.en).toContain("line 3");
     expect(msg.zh).toContain("第 3 行");
   });
 
   test("an empty file, a file of blank lines, a missing file and a folder", async () => {
-    await inputError(readCsvTable(write("empty.csv", "")), "file-empty");
-    const msg = await inputError(readCsvTable(write("blanks.csv", "\n\n,,\n")), "sheet-empty");
+    await expectInputError(readCsvTable(write("empty.csv", "")), "file-empty");
+    const msg = await expectInputError(readCsvTable(write("blanks.csv", "\n\n,,\n")), "sheet-empty");
     expect(msg.en).toContain("blanks.csv");
-    await inputError(readCsvTable(tmp.file("missing.csv")), "file-missing");
+    await expectInputError(readCsvTable(tmp.file("missing.csv")), "file-missing");
     mkdirSync(tmp.file("dir.csv"));
-    await inputError(readCsvTable(tmp.file("dir.csv")), "file-not-file");
+    await expectInputError(readCsvTable(tmp.file("dir.csv")), "file-not-file");
   });
 
   test("bytes that are neither UTF-8 nor GB18030", async () => {
-    const msg = await inputError(readCsvTable(write("binary.csv", Buffer.from([0x41, 0x2c, 0x42, 0x0a, 0x80, 0xff, 0xfe, 0x0a]))), "csv-encoding");
+    const msg = await expectInputError(readCsvTable(write("binary.csv", Buffer.from([0x41, 0x2c, 0x42, 0x0a, 0x80, 0xff, 0xfe, 0x0a]))), "csv-encoding");
     expect(msg.en).toContain("CSV UTF-8");
     expect(msg.zh).toContain("UTF-8");
   });

@@ -1,28 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { KamInputException } from "../../../src/domain/errors";
 import { listSheetInfo, listSheets, readSheetGrid, readXlsxTable } from "../../../src/hosts/xlsx/read-xlsx";
 import { isDateFormat } from "../../../src/hosts/xlsx/sheet-stream";
 import { rawXlsx, sheetXml } from "./raw-package";
-import { tempDir } from "./helpers";
+import { expectInputError, serial, tempDir } from "./helpers";
 
 const tmp = tempDir("read");
 afterAll(() => tmp.cleanup());
-
-async function expectInputError(p: Promise<unknown>, code: string): Promise<{ en: string; zh: string }> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(KamInputException);
-    expect((e as KamInputException).error.code).toBe(code);
-    return (e as KamInputException).error.msg;
-  }
-  throw new Error(`expected ${code}`);
-}
-
-/** Serial number of a date in Excel's 1900 system. */
-const serial = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
 describe("reading a workbook written by Excel-like software (ExcelJS)", () => {
   const file = tmp.file("sales.xlsx");
