@@ -196,10 +196,18 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * Customer indices in rank order: amount descending, ties by name in code-unit order (or by index).
  * An LSD radix sort over the bits of each amount (8 passes of one byte; passes where every key has
  * the same byte are skipped) ranks 50,000 customers in a fraction of what a comparison sort takes;
- * only runs of equal amounts are then sorted by name. Non-finite totals (absurd inputs such as
+ * only runs of equal amounts are then sorted by name (with `allTies` false, only those `orderTies`
+ * must order; `tiesLeft` says whether any were left). Non-finite totals (absurd inputs such as
  * 1e308 + 1e308) rank last.
  */
-function rankOrder(totals: Float64Array, count: number, names: readonly string[], tieByIndex: boolean, records: Int32Array | null): Uint32Array {
+function rankOrder(
+  totals: Float64Array,
+  count: number,
+  names: readonly string[],
+  tieByIndex: boolean,
+  records: Int32Array | null,
+  allTies: boolean,
+): { order: Uint32Array; tiesLeft: boolean } {
   // Map each double to an unsigned 64-bit key (hi, lo) whose ascending order is descending amount.
   const hi = pooledUint32(POOL_HI, count);
   const lo = pooledUint32(POOL_LO, count);
@@ -267,28 +275,59 @@ function rankOrder(totals: Float64Array, count: number, names: readonly string[]
   }
 
   // The radix sort is stable, so equal amounts are already in index order.
+  let tiesLeft = false;
   if (!tieByIndex) {
-    const byName = (p: number, q: number): number => nameOrder(names, records, p, q);
-    let start = 0;
-    for (let r = 1; r <= count; r++) {
-      if (r < count && hi[order[r]] === hi[order[start]] && lo[order[r]] === lo[order[start]]) continue;
-      if (r - start > SMALL_RUN) order.subarray(start, r).sort(byName);
-      else if (r - start > 1) {
-        // Insertion sort: runs of equal amounts are mostly two or three customers long.
-        for (let j = start + 1; j < r; j++) {
-          const v = order[j];
-          let k = j - 1;
-          while (k >= start && nameOrder(names, records, order[k], v) > 0) {
-            order[k + 1] = order[k];
-            k--;
-          }
-          order[k + 1] = v;
-        }
-      }
-      start = r;
-    }
+    tiesLeft = orderTies(order, hi, lo, totals, names, records, allTies);
   }
-  return order;
+  return { order, tiesLeft };
+}
+
+/**
+ * Orders each run of equal amounts in `order` by name, and returns whether runs were left in
+ * index order. With `all` false only runs of amounts that are not above zero (or not finite) are
+ * ordered: the warnings name customers from those; a run of equal positive amounts shares one
+ * class and its cumulative shares by rank (SPEC §3.5), so its order matters only to a caller that
+ * lists the rows.
+ */
+function orderTies(
+  order: Uint32Array,
+  hi: Uint32Array | null,
+  lo: Uint32Array | null,
+  totals: Float64Array,
+  names: readonly string[],
+  records: Int32Array | null,
+  all: boolean,
+): boolean {
+  const byName = (p: number, q: number): number => nameOrder(names, records, p, q);
+  const count = order.length;
+  let left = false;
+  let start = 0;
+  for (let r = 1; r <= count; r++) {
+    if (r < count) {
+      // Equal keys (hi, lo) when the radix keys are at hand, else equal totals (only positive
+      // totals are ordered then, and for those the two agree).
+      const p = order[r];
+      const q = order[start];
+      if (hi !== null && lo !== null ? hi[p] === hi[q] && lo[p] === lo[q] : totals[p] === totals[q]) continue;
+    }
+    const run = r - start;
+    if (run > 1 && !all && totals[order[start]] > 0 && totals[order[start]] !== Infinity) left = true;
+    else if (run > SMALL_RUN) order.subarray(start, r).sort(byName);
+    else if (run > 1) {
+      // Insertion sort: runs of equal amounts are mostly two or three customers long.
+      for (let j = start + 1; j < r; j++) {
+        const v = order[j];
+        let k = j - 1;
+        while (k >= start && nameOrder(names, records, order[k], v) > 0) {
+          order[k + 1] = order[k];
+          k--;
+        }
+        order[k + 1] = v;
+      }
+    }
+    start = r;
+  }
+  return left;
 }
 
 /**
@@ -321,7 +360,8 @@ function nameOrder(names: readonly string[], records: Int32Array | null, p: numb
 /**
  * Rank `count` customers and class them (SPEC §3.2–3.6). `tieByIndex` breaks ties of equal
  * amounts by customer index instead of by name: used when customers are rows named by their row
- * number, where index order is numeric order ("9" before "10").
+ * number, where index order is numeric order ("9" before "10"). With `allTies` false, runs of
+ * equal positive amounts are put in name order only when the result's rows are first read.
  */
 function rankAndClass(
   names: readonly string[],
@@ -330,10 +370,11 @@ function rankAndClass(
   t: AbcThresholds,
   tieByIndex: boolean,
   records: Int32Array | null = null,
+  allTies = true,
 ): { result: AbcResult; classCode: Uint8Array } {
   for (let i = 0; i < count; i++) totals[i] = roundTotal(totals[i]);
 
-  const order = rankOrder(totals, count, names, tieByIndex, records);
+  const { order, tiesLeft } = rankOrder(totals, count, names, tieByIndex, records, allTies);
 
   // The total of the shares: positive amounts only, added in rank order so the last
   // cumulative share is exactly 1.
@@ -426,7 +467,7 @@ function rankAndClass(
     amountShare: usable ? amounts[k] / total : 0,
   }));
 
-  const result = new RankedAbc(names, totals, order, classCode, cumulative, usable ? total : 0, summary, warnings);
+  const result = new RankedAbc(names, totals, order, tiesLeft, classCode, cumulative, usable ? total : 0, summary, warnings);
   return { result, classCode };
 }
 
@@ -442,6 +483,8 @@ class RankedAbc implements AbcResult {
     private readonly names: readonly string[],
     private readonly totals: Float64Array,
     private readonly order: Uint32Array,
+    /** Whether runs of equal positive amounts in `order` still wait to be put in name order. */
+    private tiesLeft: boolean,
     private readonly classCode: Uint8Array,
     private readonly cumulative: Float64Array,
     readonly total: number,
@@ -451,6 +494,11 @@ class RankedAbc implements AbcResult {
 
   get rows(): AbcRow[] {
     if (this.ranked === null) {
+      if (this.tiesLeft) {
+        // The name records of the classification may have been reused since: compare the names.
+        orderTies(this.order, null, null, this.totals, this.names, null, true);
+        this.tiesLeft = false;
+      }
       const count = this.cumulative.length;
       const rows = new Array<AbcRow>(count);
       const { names, totals, order, classCode, cumulative, total } = this;
@@ -737,7 +785,7 @@ const BLANK_AMOUNT: KamError = (toNumber(null, AMOUNT) as { ok: false; error: Ka
  */
 export const KEPT_SHAPES: readonly object[] = [
   new ColumnsAbc(
-    new RankedAbc([], new Float64Array(0), new Uint32Array(0), new Uint8Array(0), new Float64Array(0), 0, [], []),
+    new RankedAbc([], new Float64Array(0), new Uint32Array(0), false, new Uint8Array(0), new Float64Array(0), 0, [], []),
     new Int32Array(0),
     new Uint8Array(0),
     new Uint8Array(0),
@@ -746,6 +794,15 @@ export const KEPT_SHAPES: readonly object[] = [
     0,
   ),
 ];
+
+export interface AbcOptions {
+  /**
+   * false: the caller wants classes, not the ranked rows (KAM.ABC). Customers of equal positive
+   * amounts are then put in name order only if `result.rows` is read after all, which costs more
+   * then (the names are compared as strings). Default true.
+   */
+  rows?: boolean;
+}
 
 /** `rowCode` value of a row that was left out. */
 export const ROW_ERROR = 3;
@@ -773,6 +830,7 @@ export function abcFromColumns(
   amounts: readonly (readonly unknown[])[],
   customers: readonly (readonly unknown[])[] | null,
   t: AbcThresholds,
+  options: AbcOptions = {},
 ): AbcColumnsResult {
   const amountRows: readonly unknown[] = Array.isArray(amounts) ? amounts : [];
   const customerRows: readonly unknown[] | null = customers === null || customers === undefined ? null : Array.isArray(customers) ? customers : [];
@@ -908,7 +966,7 @@ export function abcFromColumns(
     for (let k = 0; k < count; k++) totals[k] = recordTotals[k * (RECORD / 2) + TOTAL_AT];
   }
 
-  const { result, classCode } = rankAndClass(names, totals, count, t, customerRows === null, nameRecords);
+  const { result, classCode } = rankAndClass(names, totals, count, t, customerRows === null, nameRecords, options.rows !== false);
 
   if (rowErrors.size > 0) {
     const first: string[] = [];

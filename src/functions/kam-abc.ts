@@ -74,7 +74,7 @@ export function kamAbc(amounts: unknown, customers: unknown, aShare: unknown, bS
   if (!input.ok) return errorRows(input.error, lang);
   const am: Rows = input.value.amounts.cells;
   const cu: Rows | null = input.value.customers?.cells ?? null;
-  const abc = abcFromColumns(am, cu, input.value.t);
+  const abc = abcFromColumns(am, cu, input.value.t, { rows: false });
   const wide = shapeError(abc, am, cu);
   if (wide !== null) return errorRows(wide, lang);
   // One pass from each row's customer index to its class, not through a per-row list of classes

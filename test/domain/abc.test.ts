@@ -473,6 +473,30 @@ describe("abcFromColumns name table (the engine's own hash table, SPEC §3.1)", 
     expect(order).toEqual([...hand].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
   });
 
+  it("with rows: false gives the same classes, warnings and (read later) the same rows", () => {
+    // Amounts drawn from a few values, negatives and zero included, so most customers tie.
+    const amount = fc.constantFrom(-7, -7, -3, 0, 5, 7, 7, 9, 9, 9);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, amount), { minLength: 1, maxLength: 200 }), (rows) => {
+        const names = col(rows.map((r) => r[0]));
+        const amounts = col(rows.map((r) => r[1]));
+        const ranked = abcFromColumns(amounts, names, T);
+        const lazy = abcFromColumns(amounts, names, T, { rows: false });
+        expect([...lazy.rowCode]).toEqual([...ranked.rowCode]);
+        expect(lazy.result.summary).toEqual(ranked.result.summary);
+        expect(lazy.result.warnings).toEqual(ranked.result.warnings);
+        // Read after another classification has reused the name records.
+        abcFromColumns(col([1, 2, 3]), col(["x", "y", "z"]), T);
+        expect(lazy.result.rows).toEqual(ranked.result.rows);
+      }),
+    );
+    // By hand: a run of equal positive amounts longer than an insertion sort handles, read late.
+    const many = Array.from({ length: 40 }, (_, i) => `c${(i * 17) % 40}`);
+    const lazy = abcFromColumns(col(many.map(() => 3)), col(many), T, { rows: false });
+    abcFromColumns(col([1]), col(["other"]), T);
+    expect(lazy.result.rows.map((r) => r.customer)).toEqual([...many].sort());
+  });
+
   it("a result read after later calls (which reuse the working memory) is still its own", () => {
     const first = abcFromColumns(col([30, 20, 10, 5]), col(["d", "c", "b", "a"]), T);
     const many = Array.from({ length: 5000 }, (_, i) => `n${i}`);
