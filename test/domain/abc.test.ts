@@ -3,6 +3,7 @@ import {
   ABC_CLASS_LABELS,
   abcClassify,
   abcFromColumns,
+  indexBits,
   nameHash,
   type AbcClass,
   ROW_ERROR,
@@ -551,6 +552,15 @@ describe("abcFromColumns name table (the engine's own hash table, SPEC §3.1)", 
     const got = abcFromColumns(col([...amounts, ...amounts]), col([...names, ...names]), T);
     expect(got.result.rows.length).toBe(names.length);
     for (const r of got.result.rows) expect(r.amount).toBe(2 * (names.indexOf(r.customer) + 1));
+  });
+
+  it("leaves a slot room for the index of every customer a range can hold, and the rest for the tag", () => {
+    expect(indexBits(1)).toBe(21);
+    expect(indexBits(1_048_576)).toBe(21); // a whole Excel column
+    expect(indexBits(2 ** 21 - 1)).toBe(21);
+    expect(indexBits(2 ** 21)).toBe(22);
+    expect(indexBits(2 ** 30)).toBe(31);
+    expect(indexBits(2 ** 31)).toBe(32); // no tag: every probe asks the record
   });
 
   it("keeps every customer apart and every total right while the table grows to 200,000 names", () => {
