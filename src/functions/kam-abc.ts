@@ -74,6 +74,7 @@ export function kamAbc(amounts: unknown, customers: unknown, aShare: unknown, bS
   if (!input.ok) return errorRows(input.error, lang);
   const am: Rows = input.value.amounts.cells;
   const cu: Rows | null = input.value.customers?.cells ?? null;
+  // Classes only: customers of equal amounts share a class, so their name order is not needed.
   const abc = abcFromColumns(am, cu, input.value.t, { rows: false });
   const wide = shapeError(abc, am, cu);
   if (wide !== null) return errorRows(wide, lang);
