@@ -168,7 +168,7 @@ function pooledBytes(role: number): number {
   return pool[role]?.byteLength ?? 0;
 }
 
-/** A new ArrayBuffer for `role` that outgrew its pooled one (which it is copied from), kept in its place. */
+/** A new ArrayBuffer for `role` (its pooled one was too small), kept in the pool's place if small enough. */
 function replacement(role: number, bytes: number): ArrayBuffer {
   const fresh = new ArrayBuffer(bytes);
   if (bytes <= POOL_LIMIT) pool[role] = fresh;
@@ -277,17 +277,23 @@ function rankOrder(
   // The radix sort is stable, so equal amounts are already in index order.
   let tiesLeft = false;
   if (!tieByIndex) {
-    tiesLeft = orderTies(order, hi, lo, totals, names, records, allTies);
+    tiesLeft = orderTies(order, hi, lo, totals, names, records, allTies ? "all" : "notPositive");
   }
   return { order, tiesLeft };
 }
 
 /**
- * Orders each run of equal amounts in `order` by name, and returns whether runs were left in
- * index order. With `all` false only runs of amounts that are not above zero (or not finite) are
- * ordered: the warnings name customers from those; a run of equal positive amounts shares one
- * class and its cumulative shares by rank (SPEC §3.5), so its order matters only to a caller that
- * lists the rows.
+ * Which runs of equal amounts `orderTies` puts in name order. "notPositive": only runs of amounts
+ * that are not above zero (or not finite): the warnings name customers from those, while a run of
+ * equal positive amounts shares one class and its cumulative shares by rank (SPEC §3.5), so its
+ * order matters only to a caller that lists the rows. "positive": the rest, later, for such a
+ * caller.
+ */
+type TieRuns = "all" | "notPositive" | "positive";
+
+/**
+ * Orders the chosen runs of equal amounts in `order` by name, and returns whether runs of positive
+ * amounts were left in index order.
  */
 function orderTies(
   order: Uint32Array,
@@ -296,7 +302,7 @@ function orderTies(
   totals: Float64Array,
   names: readonly string[],
   records: Int32Array | null,
-  all: boolean,
+  runs: TieRuns,
 ): boolean {
   const byName = (p: number, q: number): number => nameOrder(names, records, p, q);
   const count = order.length;
@@ -311,8 +317,12 @@ function orderTies(
       if (hi !== null && lo !== null ? hi[p] === hi[q] && lo[p] === lo[q] : totals[p] === totals[q]) continue;
     }
     const run = r - start;
-    if (run > 1 && !all && totals[order[start]] > 0 && totals[order[start]] !== Infinity) left = true;
-    else if (run > SMALL_RUN) order.subarray(start, r).sort(byName);
+    const x = totals[order[start]];
+    const positive = x > 0 && x !== Infinity;
+    if (run > 1 && runs !== "all" && (runs === "positive") !== positive) {
+      // Not one of the runs asked for.
+      if (positive) left = true;
+    } else if (run > SMALL_RUN) order.subarray(start, r).sort(byName);
     else if (run > 1) {
       // Insertion sort: runs of equal amounts are mostly two or three customers long.
       for (let j = start + 1; j < r; j++) {
@@ -496,7 +506,7 @@ class RankedAbc implements AbcResult {
     if (this.ranked === null) {
       if (this.tiesLeft) {
         // The name records of the classification may have been reused since: compare the names.
-        orderTies(this.order, null, null, this.totals, this.names, null, true);
+        orderTies(this.order, null, null, this.totals, this.names, null, "positive");
         this.tiesLeft = false;
       }
       const count = this.cumulative.length;
