@@ -108,9 +108,10 @@ export async function duckdbTable(conn: DuckDBConnection, customers: Column2D, a
 }
 
 /**
- * Arquero: the same pipeline with its verbs — the ABC table (customer, amount, cum: the running
- * positive sum through the row, prior: the tie group's sum before it, class) in rank order, and
- * the total of the positive amounts.
+ * Arquero: the same pipeline with its verbs — the ABC table (customer, amount, group: the
+ * customer's groupby index, cum: the running positive sum through the row, prior: the tie group's
+ * sum before it, class) in rank order, the total of the positive amounts, and each sales row's
+ * group index.
  */
 function arqueroClassed(customers: Column2D, amounts: Column2D, a: number, b: number): { table: aq.ColumnTable; total: number; groupOfRow: ArrayLike<number> } {
   const n = customers.length;
