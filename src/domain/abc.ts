@@ -397,9 +397,6 @@ function rankAndClass(
   const usable = total > 0 && Number.isFinite(total);
 
   const classCode = new Uint8Array(count);
-  // The running share after each rank; the row objects are built from it only when asked for
-  // (KAM.ABC wants the class per customer and never reads them).
-  const cumulative = new Float64Array(count);
   const ab = t.a + t.b;
   const counts = [0, 0, 0];
   const amounts = [0, 0, 0];
@@ -431,8 +428,6 @@ function rankAndClass(
     if (finite) amounts[code] += x;
     else broken.push(i);
     if (x < 0 && finite) negatives.push(i);
-    // A net-negative customer does not pull the cumulative share back (SPEC §3.6 [chosen]).
-    cumulative[r] = usable ? Math.min(running / total, 1) : 0;
   }
   const warnings: Msg[] = [];
   if (negatives.length > 0) {
@@ -477,13 +472,13 @@ function rankAndClass(
     amountShare: usable ? amounts[k] / total : 0,
   }));
 
-  const result = new RankedAbc(names, totals, order, tiesLeft, classCode, cumulative, usable ? total : 0, summary, warnings);
+  const result = new RankedAbc(names, totals, order, tiesLeft, classCode, usable ? total : 0, summary, warnings);
   return { result, classCode };
 }
 
 /**
- * An AbcResult whose `rows` are built on first read from the typed arrays of the ranking: KAM.ABC
- * wants the class per customer and never reads them. A class, not an object literal with a getter,
+ * An AbcResult whose `rows` are built on first read from the typed arrays of the ranking, their
+ * cumulative shares included: KAM.ABC wants the class per customer and never reads them. A class, not an object literal with a getter,
  * so every result has the same shape and compiled code that reads one stays valid for the next.
  */
 class RankedAbc implements AbcResult {
@@ -496,7 +491,6 @@ class RankedAbc implements AbcResult {
     /** Whether runs of equal positive amounts in `order` still wait to be put in name order. */
     private tiesLeft: boolean,
     private readonly classCode: Uint8Array,
-    private readonly cumulative: Float64Array,
     readonly total: number,
     readonly summary: AbcSummaryRow[],
     readonly warnings: Msg[],
@@ -509,18 +503,24 @@ class RankedAbc implements AbcResult {
         orderTies(this.order, null, null, this.totals, this.names, null, "positive");
         this.tiesLeft = false;
       }
-      const count = this.cumulative.length;
+      const { names, totals, order, classCode, total } = this;
+      const count = order.length;
       const rows = new Array<AbcRow>(count);
-      const { names, totals, order, classCode, cumulative, total } = this;
+      // The running share after each rank, summed in rank order as the classes were (ties are
+      // runs of equal amounts, so ordering them by name changes no running sum).
+      let running = 0;
       for (let r = 0; r < count; r++) {
         const i = order[r];
         const x = totals[i];
+        if (x > 0 && x !== Infinity) running += x;
+        // A net-negative customer does not pull the cumulative share back (SPEC §3.6 [chosen]).
+        const cumulative = total > 0 ? Math.min(running / total, 1) : 0;
         rows[r] = {
           rank: r + 1,
           customer: names[i],
           amount: x,
           share: total > 0 && x - x === 0 ? x / total : 0,
-          cumulativeShare: cumulative[r],
+          cumulativeShare: cumulative,
           class: CLASS_OF_CODE[classCode[i]],
         };
       }
@@ -811,7 +811,7 @@ const BLANK_AMOUNT: KamError = (toNumber(null, AMOUNT) as { ok: false; error: Ka
  */
 export const KEPT_SHAPES: readonly object[] = [
   new ColumnsAbc(
-    new RankedAbc([], new Float64Array(0), new Uint32Array(0), false, new Uint8Array(0), new Float64Array(0), 0, [], []),
+    new RankedAbc([], new Float64Array(0), new Uint32Array(0), false, new Uint8Array(0), 0, [], []),
     new Int32Array(0),
     new Uint8Array(0),
     new Uint8Array(0),

@@ -498,6 +498,23 @@ describe("abcFromColumns name table (the engine's own hash table, SPEC §3.1)", 
     expect(lazy.result.rows.map((r) => r.customer)).toEqual([...many].sort());
   });
 
+  it("cumulative shares are the running sum of the positive amounts, in rank order, over their total", () => {
+    const amount = fc.oneof(fc.constantFrom(-7, 0, 5, 9, 9), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, amount), { minLength: 1, maxLength: 200 }), fc.boolean(), (rows, eager) => {
+        const r = abcFromColumns(col(rows.map((x) => x[1])), col(rows.map((x) => x[0])), T, { rows: eager }).result;
+        let total = 0;
+        for (const x of r.rows) if (x.amount > 0) total += x.amount;
+        expect(r.total).toBe(total);
+        let running = 0;
+        for (const x of r.rows) {
+          if (x.amount > 0) running += x.amount;
+          expect(x.cumulativeShare).toBe(total > 0 ? Math.min(running / total, 1) : 0);
+        }
+      }),
+    );
+  });
+
   it("a result read after later calls (which reuse the working memory) is still its own", () => {
     const first = abcFromColumns(col([30, 20, 10, 5]), col(["d", "c", "b", "a"]), T);
     const many = Array.from({ length: 5000 }, (_, i) => `n${i}`);
