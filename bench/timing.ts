@@ -14,7 +14,11 @@ export async function median<P>(
     const t = performance.now() - t0;
     if (i >= warmup) times.push(t);
   }
-  times.sort((x, y) => x - y);
-  const m = times.length >> 1;
-  return times.length % 2 ? times[m] : (times[m - 1] + times[m]) / 2;
+  return medianOf(times);
+}
+
+export function medianOf(values: readonly number[]): number {
+  const v = [...values].sort((x, y) => x - y);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
