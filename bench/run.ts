@@ -121,9 +121,10 @@ const SCORE_ROWS = 100_000;
 
 /**
  * Times one contender in a Node process of its own and returns its median in milliseconds. Each
- * contender starts from a clean heap with its own compiled code: run one after another in one
- * process, a contender was timed among the garbage, the grown heap and the idle threads the ones
- * before it left (measured: KAM.ABC at 100,000 rows took 13–15 ms in a process of its own, 15–21 ms timed after or among the others).
+ * contender starts from a clean heap with its own compiled code: in one process, a contender was
+ * timed among the garbage, the grown heap and the idle threads the others left (measured at
+ * 100,000 rows, interleaved with the others in one process: KAM.ABC 17–22 ms, DuckDB 131–142 ms;
+ * in processes of their own: 15–17 ms and 101–116 ms).
  */
 function timedInChild(name: Contender, rows: number): number {
   const printed = execFileSync(process.execPath, ["--expose-gc", __filename], {
