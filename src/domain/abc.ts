@@ -189,6 +189,14 @@ function pooledUint32(role: number, length: number): Uint32Array {
 /** Runs of equal amounts up to this length are ordered by insertion sort. */
 const SMALL_RUN = 16;
 
+/**
+ * Whether a customer's total counts towards the total the shares are taken of (SPEC §3.6): positive
+ * and finite. The classes, the total, the cumulative shares and the late tie ordering all ask this.
+ */
+function countsToTotal(x: number): boolean {
+  return x > 0 && x !== Infinity;
+}
+
 /** Whether typed arrays store the low half of a double first (true on every platform Excel runs on). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -318,7 +326,7 @@ function orderTies(
     }
     const run = r - start;
     const x = totals[order[start]];
-    const positive = x > 0 && x !== Infinity;
+    const positive = countsToTotal(x);
     if (run > 1 && runs !== "all" && (runs === "positive") !== positive) {
       // Not one of the runs asked for.
       if (positive) left = true;
@@ -391,7 +399,7 @@ function rankAndClass(
   let total = 0;
   for (let r = 0; r < count; r++) {
     const x = totals[order[r]];
-    if (!(x > 0) || x === Infinity) break;
+    if (!countsToTotal(x)) break;
     total += x;
   }
   const usable = total > 0 && Number.isFinite(total);
@@ -410,7 +418,7 @@ function rankAndClass(
     const i = order[r];
     const x = totals[i];
     let code: number;
-    if (!(x > 0) || !usable || x === Infinity) {
+    if (!countsToTotal(x) || !usable) {
       code = CODE_C; // SPEC §3.6: zero and net-negative amounts are C
     } else if (x === prevAmount) {
       code = prevCode; // SPEC §3.5: equal amounts share the class of the first of them
@@ -419,7 +427,7 @@ function rankAndClass(
       // SPEC §3.4 [chosen]: class by the share before the customer; the largest is always A.
       code = prior <= 0 || prior < t.a - LINE_TOLERANCE ? CODE_A : prior < ab - LINE_TOLERANCE ? CODE_B : CODE_C;
     }
-    if (x > 0 && x !== Infinity) running += x;
+    if (countsToTotal(x)) running += x;
     prevAmount = x;
     prevCode = code;
     classCode[i] = code;
@@ -478,8 +486,9 @@ function rankAndClass(
 
 /**
  * An AbcResult whose `rows` are built on first read from the typed arrays of the ranking, their
- * cumulative shares included: KAM.ABC wants the class per customer and never reads them. A class, not an object literal with a getter,
- * so every result has the same shape and compiled code that reads one stays valid for the next.
+ * cumulative shares included: KAM.ABC wants the class per customer and never reads them. A class,
+ * not an object literal with a getter, so every result has the same shape and compiled code that
+ * reads one stays valid for the next.
  */
 class RankedAbc implements AbcResult {
   private ranked: AbcRow[] | null = null;
@@ -512,7 +521,7 @@ class RankedAbc implements AbcResult {
       for (let r = 0; r < count; r++) {
         const i = order[r];
         const x = totals[i];
-        if (x > 0 && x !== Infinity) running += x;
+        if (countsToTotal(x)) running += x;
         // A net-negative customer does not pull the cumulative share back (SPEC §3.6 [chosen]).
         const cumulative = total > 0 ? Math.min(running / total, 1) : 0;
         rows[r] = {
