@@ -9,6 +9,7 @@
  */
 import { DuckDBConnection, DuckDBDataChunk, DOUBLE, VARCHAR } from "@duckdb/node-api";
 import * as aq from "arquero";
+import { ABC_CLASSES } from "../src/domain/abc";
 
 const EPS = 1e-12;
 
@@ -102,7 +103,8 @@ function duckdbClassedSql(a: number, b: number): string {
       FROM tied, tot)`;
 }
 
-const CLASS_OF_CODE = ["A", "B", "C"];
+/** The class letters by code (0/1/2 in the SQL above), the add-in's own. */
+const CLASS_OF_CODE = ABC_CLASSES;
 
 /** DuckDB: the rows loaded, classified in SQL, and each row's class (what KAM.ABC returns). */
 export async function duckdbColumn(conn: DuckDBConnection, customers: Column2D, amounts: Column2D, a: number, b: number): Promise<unknown[][]> {
@@ -177,7 +179,7 @@ export function arqueroColumn(customers: Column2D, amounts: Column2D, a: number,
   const { table, groupOfRow } = arqueroClassed(customers, amounts, a, b);
   // Back to the rows through the groupby's per-row group indices: faster than Arquero's lookup
   // verb or a Map from names.
-  const byClass = new Map(CLASS_OF_CODE.map((k) => [k, [k]]));
+  const byClass = new Map<string, unknown[]>(CLASS_OF_CODE.map((k) => [k, [k]]));
   const gs = table.array("group") as ArrayLike<number>;
   const ks = table.array("class") as string[];
   const rowOfGroup: unknown[][] = new Array(gs.length);

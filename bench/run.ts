@@ -145,19 +145,16 @@ function timedInChild(name: Contender, rows: number): number {
  * three figures, and the median leaves it out.
  */
 function timedInRounds<K extends Contender>(names: readonly K[], rows: number): { medians: Record<K, number>; processes: Record<K, number[]> } {
-  const times = new Map<K, number[]>(names.map((k) => [k, []]));
+  const processes = {} as Record<K, number[]>;
+  for (const name of names) processes[name] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (let j = 0; j < names.length; j++) {
       const name = names[(round + j) % names.length];
-      (times.get(name) as number[]).push(timedInChild(name, rows));
+      processes[name].push(timedInChild(name, rows));
     }
   }
   const medians = {} as Record<K, number>;
-  const processes = {} as Record<K, number[]>;
-  for (const name of names) {
-    medians[name] = medianOf(times.get(name) as number[]);
-    processes[name] = times.get(name) as number[];
-  }
+  for (const name of names) medians[name] = medianOf(processes[name]);
   return { medians, processes };
 }
 
